@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import {
+  idSchema,
+  isoDateTimeSchema,
+  loginSchema,
+  newPasswordSchema,
+  optionalText,
+  requiredText,
+  roleSchema,
+  type Role,
+} from './common';
+import {
+  dossierCreateInputSchema,
+  dossierSchema,
+  dossierSearchHitSchema,
+  dossierSearchInputSchema,
+  dossierUpdateInputSchema,
+} from './dossier';
+
+/**
+ * Who may call a method. 'public': no session (setup, login). 'authenticated': any logged-in user.
+ * A list of roles: only those. Finer rules (a référent sees only their dossiers) live in main's services.
+ */
+export type Access = 'public' | 'authenticated' | readonly Role[];
+
+export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+  /** true: the method writes (audit, read-only checks). */
+  writes: boolean;
+}
+
+const def = <I extends z.ZodType, O extends z.ZodType>(m: MethodDef<I, O>): MethodDef<I, O> => m;
+const empty = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+
+export const mdsSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  territory: z.string(),
+  address: z.string().optional(),
+});
+
+export const userSchema = z.object({
+  id: idSchema,
+  login: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  structure: z.string(),
+  mdsId: idSchema,
+  active: z.boolean(),
+});
+export type User = z.output<typeof userSchema>;
+
+export const mdsInputSchema = z.object({
+  name: requiredText('Nom de la MDS', 120),
+  territory: requiredText('Territoire', 120),
+  address: optionalText(300),
+});
+
+export const accountInputSchema = z.object({
+  login: loginSchema,
+  displayName: requiredText('Nom', 120),
+  role: roleSchema,
+  structure: requiredText('Structure', 120),
+  password: newPasswordSchema,
+});
+
+export const auditEntrySchema = z.object({
+  id: idSchema,
+  at: isoDateTimeSchema,
+  user: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  action: z.enum(['create', 'update', 'delete']),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+});
+
+export const draftKeySchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[a-zA-Z0-9:._-]+$/, 'Clé de brouillon invalide');
+
+const ADMIN = ['administrateur'] as const;
+
+/** The whole API: one name → input schema, output schema, access. Served identically over IPC and HTTP. */
+export const api = {
+  'app.status': def({
+    input: empty,
+    output: z.object({
+      initialized: z.boolean(),
+      mds: mdsSchema.nullable(),
+      appVersion: z.string(),
+      schemaVersion: z.number().int(),
+    }),
+    access: 'public',
+    writes: false,
+  }),
+  'setup.create': def({
+    input: z.object({
+      mds: mdsInputSchema,
+      admin: accountInputSchema.omit({ role: true }),
+    }),
+    output: ok,
+    access: 'public',
+    writes: true,
+  }),
+  'auth.login': def({
+    input: z.object({
+      login: z.string().trim().toLowerCase().min(1, 'Saisissez votre identifiant').max(40),
+      password: z.string().min(1, 'Saisissez votre mot de passe').max(200),
+    }),
+    output: z.object({ session: z.string(), user: userSchema }),
+    access: 'public',
+    writes: false,
+  }),
+  'auth.logout': def({ input: empty, output: ok, access: 'authenticated', writes: false }),
+  'auth.me': def({ input: empty, output: userSchema, access: 'authenticated', writes: false }),
+  'auth.changePassword': def({
+    input: z.object({ currentPassword: z.string().min(1).max(200), newPassword: newPasswordSchema }),
+    output: ok,
+    access: 'authenticated',
+    writes: true,
+  }),
+  'users.list': def({ input: empty, output: z.array(userSchema), access: ADMIN, writes: false }),
+  'users.create': def({ input: accountInputSchema, output: userSchema, access: ADMIN, writes: true }),
+  'users.update': def({
+    input: z.object({
+      id: idSchema,
+      displayName: requiredText('Nom', 120),
+      role: roleSchema,
+      structure: requiredText('Structure', 120),
+    }),
+    output: userSchema,
+    access: ADMIN,
+    writes: true,
+  }),
+  /** Deactivates the account and removes its key slot; the account stays in the audit trail. */
+  'users.remove': def({ input: z.object({ id: idSchema }), output: ok, access: ADMIN, writes: true }),
+  /** Référents and correspondents of the MDS, to name them on a dossier. */
+  'users.staff': def({
+    input: empty,
+    output: z.array(userSchema.pick({ id: true, displayName: true, role: true, structure: true })),
+    access: 'authenticated',
+    writes: false,
+  }),
+  'mds.get': def({ input: empty, output: mdsSchema, access: 'authenticated', writes: false }),
+  'dossiers.search': def({
+    input: dossierSearchInputSchema,
+    output: z.array(dossierSearchHitSchema),
+    access: 'authenticated',
+    writes: false,
+  }),
+  'dossiers.get': def({ input: z.object({ personId: idSchema }), output: dossierSchema, access: 'authenticated', writes: false }),
+  'dossiers.create': def({
+    input: dossierCreateInputSchema,
+    output: dossierSchema,
+    access: ['administrateur', 'correspondant', 'referent'],
+    writes: true,
+  }),
+  'dossiers.update': def({
+    input: dossierUpdateInputSchema,
+    output: dossierSchema,
+    access: ['administrateur', 'correspondant', 'referent'],
+    writes: true,
+  }),
+  'audit.forDossier': def({
+    input: z.object({ personId: idSchema }),
+    output: z.array(auditEntrySchema),
+    access: ADMIN,
+    writes: false,
+  }),
+  /** Drafts of half-filled forms, per user, stored encrypted with the rest. */
+  'drafts.get': def({
+    input: z.object({ key: draftKeySchema }),
+    output: z.object({ data: z.unknown(), updatedAt: isoDateTimeSchema }).nullable(),
+    access: 'authenticated',
+    writes: false,
+  }),
+  'drafts.save': def({
+    input: z.object({ key: draftKeySchema, data: z.unknown() }),
+    output: ok,
+    access: 'authenticated',
+    writes: false,
+  }),
+  'drafts.delete': def({ input: z.object({ key: draftKeySchema }), output: ok, access: 'authenticated', writes: false }),
+} as const satisfies Record<string, MethodDef>;
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export type MethodInput<M extends MethodName> = z.input<Api[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Api[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Api[M]['output']>;
+
+export const isMethodName = (name: string): name is MethodName => Object.prototype.hasOwnProperty.call(api, name);

@@ -1,0 +1,40 @@
+/** Error codes every API call may return. Messages are always in French. */
+export const API_ERROR_CODES = [
+  'VALIDATION', // bad input: nothing was written
+  'UNAUTHENTICATED', // no session, expired session, or wrong credentials
+  'FORBIDDEN', // the role or the dossier assignment does not allow it
+  'NOT_FOUND',
+  'CONFLICT', // stale version, duplicate (e.g. a CAF number already used)
+  'RULE', // a business rule of the handbook refuses the write
+  'NOT_INITIALIZED', // no database yet: run the setup wizard
+  'ALREADY_INITIALIZED',
+  'DATABASE', // file is not a database, wrong key, schema newer than the app...
+  'UNKNOWN_METHOD',
+  'INTERNAL',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export interface ApiErrorBody {
+  code: ApiErrorCode;
+  /** French, shown to the user as is. */
+  message: string;
+  /** Field path (dot separated, as in react-hook-form) → French message. */
+  fieldErrors?: Record<string, string>;
+}
+
+/** Thrown by services in main; serialised by the dispatcher. */
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly fieldErrors: Record<string, string> | undefined;
+  constructor(code: ApiErrorCode, message: string, fieldErrors?: Record<string, string>) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+  }
+  toBody(): ApiErrorBody {
+    return this.fieldErrors
+      ? { code: this.code, message: this.message, fieldErrors: this.fieldErrors }
+      : { code: this.code, message: this.message };
+  }
+}

@@ -1,0 +1,6 @@
+export * from './common';
+export * from './errors';
+export * from './transport';
+export * from './dossier';
+export * from './contract';
+export * from './client';
