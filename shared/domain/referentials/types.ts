@@ -34,6 +34,11 @@ export interface ActionDef {
   spheres: Sphere[];
   /** The fiche says it "ne peut être la seule action" of a PAP. */
   notAlone: boolean;
+  /**
+   * The fiche says only « dans certains cas » it cannot be the only action (B.1): the PAP should warn,
+   * not refuse.
+   */
+  notAloneWarning?: boolean;
   /** "Services ou organismes sollicités" of its fiche. */
   services: string[];
   /** The fiche synthétique's definition text, shown when a user picks the action. */

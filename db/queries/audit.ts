@@ -1,0 +1,77 @@
+import { and, count, desc, eq, or } from 'drizzle-orm';
+import { auditLog } from '../schema';
+import type { DbOrTx } from './types';
+
+export type AuditEntity = 'mds' | 'user' | 'foyer' | 'person';
+export type AuditAction = 'create' | 'update' | 'delete';
+
+export interface AuditActor {
+  id: number | null;
+  login: string;
+}
+
+export interface AuditWrite {
+  actor: AuditActor;
+  at: string;
+  entity: AuditEntity;
+  entityId: number | string;
+  action: AuditAction;
+  before: unknown;
+  after: unknown;
+}
+
+const toJson = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
+
+/** Appends one entry to the journal. Call it inside the transaction of the write it records. */
+export function recordAudit(db: DbOrTx, entry: AuditWrite): void {
+  db.insert(auditLog)
+    .values({
+      at: entry.at,
+      userId: entry.actor.id,
+      userLogin: entry.actor.login,
+      entity: entry.entity,
+      entityId: String(entry.entityId),
+      action: entry.action,
+      beforeJson: toJson(entry.before),
+      afterJson: toJson(entry.after),
+    })
+    .run();
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  userLogin: string;
+  entity: string;
+  entityId: string;
+  action: AuditAction;
+  before: unknown;
+  after: unknown;
+}
+
+const fromJson = (text: string | null): unknown => (text === null ? null : (JSON.parse(text) as unknown));
+
+/** Entries about any of the given entities, newest first. */
+export function auditFor(db: DbOrTx, targets: readonly { entity: AuditEntity; entityId: number | string }[]): AuditRow[] {
+  if (targets.length === 0) return [];
+  const rows = db
+    .select()
+    .from(auditLog)
+    .where(or(...targets.map((t) => and(eq(auditLog.entity, t.entity), eq(auditLog.entityId, String(t.entityId))))))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .all();
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    userLogin: r.userLogin,
+    entity: r.entity,
+    entityId: r.entityId,
+    action: r.action,
+    before: fromJson(r.beforeJson),
+    after: fromJson(r.afterJson),
+  }));
+}
+
+export function countAudit(db: DbOrTx): number {
+  return db.select({ n: count() }).from(auditLog).get()?.n ?? 0;
+}

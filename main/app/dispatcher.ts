@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { findUserById } from '../../db/queries';
+import { ROLE_LABELS } from '../../shared/api/common';
+import { api, isMethodName, type MethodDef, type MethodName } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/errors';
+import type { ApiResponse } from '../../shared/api/transport';
+import type { Actor, AppContext, AuthedCall, PublicCall } from '../services/context';
+import { handlers as defaultHandlers, type Handler, type Handlers } from './handlers';
+import { validationError } from './validation';
+
+const INTERNAL_MESSAGE = 'Une erreur inattendue s’est produite : l’opération n’a pas abouti. Réessayez, et si le problème persiste, contactez l’administrateur.';
+const NOT_LOGGED_IN = 'Vous n’êtes pas connecté : identifiez-vous pour continuer.';
+const SESSION_EXPIRED = 'Votre session a expiré après une période d’inactivité : reconnectez-vous.';
+
+/** The envelope itself comes from the renderer or the network: never trusted. */
+const envelopeSchema = z.object({
+  method: z.string().min(1).max(100),
+  input: z.unknown(),
+  session: z.string().min(1).max(200).optional(),
+});
+
+const fail = (error: ApiError): ApiResponse => ({ ok: false, error: error.toBody() });
+
+/** The active user behind a session token, or an UNAUTHENTICATED error (the session is then ended). */
+function authenticate(app: AppContext, token: string | undefined): { actor: Actor; call: Omit<AuthedCall, 'app'> } {
+  if (token === undefined) throw new ApiError('UNAUTHENTICATED', NOT_LOGGED_IN);
+  const found = app.sessions.touch(token, app.nowMs());
+  if (found.status === 'expired') throw new ApiError('UNAUTHENTICATED', SESSION_EXPIRED);
+  if (found.status === 'unknown') throw new ApiError('UNAUTHENTICATED', NOT_LOGGED_IN);
+  const open = app.workspace.current;
+  const row = open ? findUserById(open.db, found.session.userId) : undefined;
+  if (!open || !row || !row.active || row.mdsId === null) {
+    app.sessions.end(token);
+    throw new ApiError('UNAUTHENTICATED', NOT_LOGGED_IN);
+  }
+  const actor: Actor = { ...row, mdsId: row.mdsId };
+  return { actor, call: { actor, session: token, open } };
+}
+
+/** The caller of a public method, if their session is valid (not touched: status checks don't keep a session alive). */
+function optionalActor(app: AppContext, token: string | undefined): Actor | null {
+  if (token === undefined) return null;
+  const session = app.sessions.peek(token, app.nowMs());
+  const open = app.workspace.current;
+  if (!session || !open) return null;
+  const row = findUserById(open.db, session.userId);
+  return row && row.active && row.mdsId !== null ? { ...row, mdsId: row.mdsId } : null;
+}
+
+function checkRole(def: MethodDef, actor: Actor): void {
+  if (typeof def.access === 'string') return;
+  if (!def.access.includes(actor.role)) {
+    throw new ApiError('FORBIDDEN', `Votre rôle (${ROLE_LABELS[actor.role]}) ne permet pas cette action.`);
+  }
+}
+
+/**
+ * One request → one response; never throws. Order: envelope, method, session and role, input
+ * (nothing is written before the input is valid), service, output check.
+ */
+export async function dispatch(app: AppContext, request: unknown, handlers: Handlers = defaultHandlers): Promise<ApiResponse> {
+  let method: MethodName | undefined;
+  try {
+    const envelope = envelopeSchema.safeParse(request);
+    if (!envelope.success) {
+      return fail(new ApiError('VALIDATION', 'Requête invalide : elle doit nommer une méthode et, le cas échéant, une session.'));
+    }
+    const { method: name, input, session } = envelope.data;
+    if (!isMethodName(name)) return fail(new ApiError('UNKNOWN_METHOD', `Méthode inconnue : « ${name.slice(0, 100)} ».`));
+    method = name;
+    const def: MethodDef = api[name];
+
+    let call: PublicCall | AuthedCall;
+    if (def.access === 'public') {
+      call = { app, actor: optionalActor(app, session), session };
+    } else {
+      const { actor, call: authed } = authenticate(app, session);
+      checkRole(def, actor);
+      call = { app, ...authed };
+    }
+
+    const parsed = def.input.safeParse(input);
+    if (!parsed.success) return fail(validationError(parsed.error));
+
+    const handler = handlers[name] as Handler<MethodName>;
+    const value: unknown = await (handler as (input: unknown, call: PublicCall | AuthedCall) => unknown)(parsed.data, call);
+
+    const output = def.output.safeParse(value);
+    if (!output.success) {
+      console.error(`[api] ${name} : la réponse ne respecte pas le contrat`, z.prettifyError(output.error));
+      return fail(new ApiError('INTERNAL', INTERNAL_MESSAGE));
+    }
+    return { ok: true, value: output.data };
+  } catch (error) {
+    if (error instanceof ApiError) return fail(error);
+    console.error(`[api] ${method ?? '(méthode inconnue)'} : erreur inattendue`, error);
+    return fail(new ApiError('INTERNAL', INTERNAL_MESSAGE));
+  }
+}

@@ -1,0 +1,78 @@
+import type { OpenedDatabase } from '../../db/open';
+import type { User as UserRow } from '../../db/schema';
+import type { User } from '../../shared/api/contract';
+import { KeyedMutex } from './mutex';
+import { SessionStore } from './sessions';
+import { LoginThrottle } from './throttle';
+import { Workspace } from './workspace';
+
+export interface ResolvedOptions {
+  dataDir: string;
+  migrationsFolder: string | undefined;
+  now: () => Date;
+  sleep: (ms: number) => Promise<void>;
+  appVersion: string;
+  sessionIdleMs: number;
+}
+
+/** The logged-in user, as read from the database on every call (role and activity are always current). */
+export type Actor = UserRow & { mdsId: number };
+
+/** Everything the services share for one app instance. */
+export class AppContext {
+  readonly workspace: Workspace;
+  readonly sessions: SessionStore;
+  readonly throttle = new LoginThrottle();
+  /** Login attempts for one login name run one after the other (the delay can't be bypassed in parallel). */
+  readonly loginLocks = new KeyedMutex();
+
+  constructor(readonly options: ResolvedOptions) {
+    this.workspace = new Workspace(options.dataDir, options.migrationsFolder);
+    this.sessions = new SessionStore(options.sessionIdleMs);
+  }
+
+  nowMs(): number {
+    return this.options.now().getTime();
+  }
+
+  nowIso(): string {
+    return this.options.now().toISOString();
+  }
+
+  /** Closes the database once nobody is logged in any more (the key leaves memory with it). */
+  releaseIfIdle(): Promise<void> {
+    return this.workspace.lock.run(() => {
+      if (this.sessions.sweep(this.nowMs()) === 0) this.workspace.close();
+    });
+  }
+}
+
+/** A call of a public method: the caller may or may not be logged in. */
+export interface PublicCall {
+  app: AppContext;
+  actor: Actor | null;
+  session: string | undefined;
+}
+
+/** A call of a method that needs a session: the database is open and the actor active. */
+export interface AuthedCall {
+  app: AppContext;
+  actor: Actor;
+  session: string;
+  open: OpenedDatabase;
+}
+
+export function toApiUser(row: UserRow & { mdsId: number }): User {
+  return {
+    id: row.id,
+    login: row.login,
+    displayName: row.displayName,
+    role: row.role,
+    structure: row.structure,
+    mdsId: row.mdsId,
+    active: row.active,
+  };
+}
+
+/** The actor as the journal names them. */
+export const auditActor = (actor: Actor) => ({ id: actor.id, login: actor.login });

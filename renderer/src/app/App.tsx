@@ -1,0 +1,199 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { createHashRouter, RouterProvider, type RouteObject } from 'react-router';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Typography from '@mui/material/Typography';
+import { createApiClient } from '../../../shared/api/client';
+import type { User } from '../../../shared/api/contract';
+import type { Transport } from '../../../shared/api/transport';
+import { ApiProvider, toApiError } from '../api/ApiContext';
+import { createGuardedClient } from '../api/guardedClient';
+import { readStoredSession } from '../api/session';
+import { useDocumentTitle } from '../components/Page';
+import { LoginPage, type LoginNotice } from '../screens/login/LoginPage';
+import { SetupWizard } from '../screens/setup/SetupWizard';
+import { AppProviders } from './AppProviders';
+import { appRoutes } from './routes';
+import { SessionProvider, type MdsInfo, type SessionValue } from './session';
+
+export type AppRouter = ReturnType<typeof createHashRouter>;
+export type RouterFactory = (routes: RouteObject[]) => AppRouter;
+
+export interface AppProps {
+  transport: Transport;
+  /** Hash router by default (the app is loaded from file:// in Electron); tests pass a memory router. */
+  createRouter?: RouterFactory;
+}
+
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'unavailable'; message: string }
+  | { kind: 'setup' }
+  | { kind: 'login'; notice?: LoginNotice | undefined; login?: string | undefined }
+  | { kind: 'app'; user: User };
+
+export const SESSION_LOST_NOTICE =
+  'Votre session a pris fin (délai d’inactivité dépassé ou déconnexion). Reconnectez-vous pour continuer : vos saisies en cours sont conservées en brouillon.';
+
+/** The whole renderer: start-up checks, setup wizard, login, then the routed app. */
+export function App({ transport, createRouter = createHashRouter }: AppProps) {
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [mds, setMds] = useState<MdsInfo | null>(null);
+
+  const client = useMemo(
+    () =>
+      createGuardedClient(createApiClient(transport, readStoredSession()), () =>
+        setPhase({ kind: 'login', notice: { severity: 'warning', text: SESSION_LOST_NOTICE } }),
+      ),
+    [transport],
+  );
+  // One router for the life of the app: after a new login, the user is back where they were.
+  const [router] = useState(() => createRouter(appRoutes));
+
+  const start = useCallback(async () => {
+    setPhase({ kind: 'loading' });
+    try {
+      const status = await client.call('app.status', {});
+      setMds(status.mds);
+      if (!status.initialized) {
+        setPhase({ kind: 'setup' });
+        return;
+      }
+      if (client.getSession() !== undefined) {
+        try {
+          const user = await client.call('auth.me', {});
+          setPhase({ kind: 'app', user });
+          return;
+        } catch (error) {
+          // An expired session already sent us to the login screen (guarded client).
+          if (toApiError(error).code === 'UNAUTHENTICATED') return;
+          throw error;
+        }
+      }
+      setPhase({ kind: 'login' });
+    } catch (error) {
+      setPhase({ kind: 'unavailable', message: toApiError(error).message });
+    }
+  }, [client]);
+
+  useEffect(() => {
+    void start();
+  }, [start]);
+
+  // The MDS is only told to a logged-in user (app.status hides it before): ask once in.
+  const loggedIn = phase.kind === 'app';
+  useEffect(() => {
+    if (!loggedIn || mds) return;
+    let current = true;
+    client.call('mds.get', {}).then(
+      (office) => {
+        if (current) setMds(office);
+      },
+      () => undefined, // The header simply shows no MDS name.
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, loggedIn, mds]);
+
+  const logout = useCallback(async () => {
+    try {
+      await client.call('auth.logout', {});
+    } catch {
+      // Whatever the answer, the session is forgotten here.
+    }
+    client.setSession(undefined);
+    setPhase({ kind: 'login', notice: { severity: 'info', text: 'Vous êtes déconnecté(e).' } });
+  }, [client]);
+
+  const sessionValue = useMemo<SessionValue | null>(
+    () => (phase.kind === 'app' ? { user: phase.user, mds, logout } : null),
+    [phase, mds, logout],
+  );
+
+  let content;
+  switch (phase.kind) {
+    case 'loading':
+      content = <Loading />;
+      break;
+    case 'unavailable':
+      content = <Unavailable message={phase.message} onRetry={() => void start()} />;
+      break;
+    case 'setup':
+      content = (
+        <SetupWizard
+          onDone={async (adminLogin) => {
+            try {
+              const status = await client.call('app.status', {});
+              setMds(status.mds);
+            } catch {
+              // The login screen works without the MDS name.
+            }
+            setPhase({
+              kind: 'login',
+              login: adminLogin,
+              notice: { severity: 'success', text: 'La MDS et le compte administrateur sont créés. Connectez-vous pour commencer.' },
+            });
+          }}
+        />
+      );
+      break;
+    case 'login':
+      content = (
+        <LoginPage
+          mdsName={mds?.name}
+          notice={phase.notice}
+          initialLogin={phase.login}
+          onLoggedIn={(session, user) => {
+            client.setSession(session);
+            setPhase({ kind: 'app', user });
+          }}
+        />
+      );
+      break;
+    case 'app':
+      content = sessionValue ? (
+        <SessionProvider value={sessionValue}>
+          <RouterProvider router={router} />
+        </SessionProvider>
+      ) : null;
+      break;
+  }
+
+  return (
+    <AppProviders>
+      <ApiProvider client={client}>{content}</ApiProvider>
+    </AppProviders>
+  );
+}
+
+function Loading() {
+  useDocumentTitle('Chargement');
+  return (
+    <Box component="main" sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
+      <Box role="status" sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+        <CircularProgress size={28} aria-hidden />
+        <Typography>Chargement de Parcours RSA…</Typography>
+      </Box>
+    </Box>
+  );
+}
+
+function Unavailable({ message, onRetry }: { message: string; onRetry: () => void }) {
+  useDocumentTitle('Service indisponible');
+  return (
+    <Box component="main" sx={{ maxWidth: 640, mx: 'auto', p: 4 }}>
+      <Typography variant="h1" gutterBottom>
+        Parcours RSA ne peut pas démarrer
+      </Typography>
+      <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+        {message}
+      </Alert>
+      <Button variant="contained" onClick={onRetry}>
+        Réessayer
+      </Button>
+    </Box>
+  );
+}

@@ -1,0 +1,87 @@
+import type { ReactElement } from 'react';
+import AssessmentIcon from '@mui/icons-material/Assessment';
+import AssignmentIcon from '@mui/icons-material/Assignment';
+import EventNoteIcon from '@mui/icons-material/EventNote';
+import ExploreIcon from '@mui/icons-material/Explore';
+import GroupsIcon from '@mui/icons-material/Groups';
+import HandshakeIcon from '@mui/icons-material/Handshake';
+import LinkIcon from '@mui/icons-material/Link';
+import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
+import PeopleIcon from '@mui/icons-material/People';
+import type { Role } from '../../../shared/api/common';
+
+export interface NavItem {
+  path: string;
+  label: string;
+  /** Document title and h1 of its page. */
+  title: string;
+  icon: ReactElement;
+  /** Not built yet: its page says what is coming. */
+  comingSoon?: string;
+  roles?: readonly Role[];
+}
+
+/** The modules of the app, in the drawer's order. */
+export const MODULES: readonly NavItem[] = [
+  { path: '/beneficiaires', label: 'Bénéficiaires', title: 'Bénéficiaires', icon: <PeopleIcon /> },
+  {
+    path: '/dsp',
+    label: 'DSP',
+    title: 'Données socio-professionnelles (DSP)',
+    icon: <AssignmentIcon />,
+    comingSoon:
+      'La saisie des données socio-professionnelles (Annexe 2) : situation sociale, disponibilité, formation, parcours professionnel, mobilité et logement.',
+  },
+  {
+    path: '/ede',
+    label: 'EDE',
+    title: 'Échelle de distance à l’emploi (EDE)',
+    icon: <AssessmentIcon />,
+    comingSoon: 'L’évaluation de la distance à l’emploi (Annexe 3) : 8 items, 6 paliers, le total des points et la sphère qu’il indique.',
+  },
+  {
+    path: '/orientation',
+    label: 'Orientation',
+    title: 'Orientation',
+    icon: <ExploreIcon />,
+    comingSoon: 'Les décisions d’orientation et de réorientation (sphère solidarité ou professionnelle) et le référent désigné.',
+  },
+  {
+    path: '/contrats',
+    label: 'Contrats',
+    title: 'Contrats d’engagements réciproques',
+    icon: <HandshakeIcon />,
+    comingSoon: 'Les CER solidarité et professionnels, leur plan d’accompagnement (PAP) codifié, leur validation et leurs échéances.',
+  },
+  {
+    path: '/fiches-de-liaison',
+    label: 'Fiches de liaison',
+    title: 'Fiches de liaison',
+    icon: <LinkIcon />,
+    comingSoon: 'Les fiches de liaison entre le référent et le SLAI, et leur suivi.',
+  },
+  {
+    path: '/equipes-pluridisciplinaires',
+    label: 'Équipes pluridisciplinaires',
+    title: 'Équipes pluridisciplinaires',
+    icon: <GroupsIcon />,
+    comingSoon: 'La préparation des séances d’EP, les dossiers présentés, les avis rendus et les décisions.',
+  },
+  {
+    path: '/echeancier',
+    label: 'Échéancier',
+    title: 'Échéancier',
+    icon: <EventNoteIcon />,
+    comingSoon: 'Les échéances à venir : fins de contrat, renouvellements, rendez-vous et relances.',
+  },
+];
+
+export const ADMIN_MODULES: readonly NavItem[] = [
+  {
+    path: '/administration/comptes',
+    label: 'Comptes utilisateurs',
+    title: 'Comptes utilisateurs',
+    icon: <ManageAccountsIcon />,
+    roles: ['administrateur'],
+  },
+];

@@ -1,0 +1,190 @@
+import { Link as RouterLink, useParams } from 'react-router';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import CircularProgress from '@mui/material/CircularProgress';
+import Grid from '@mui/material/Grid';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import EditIcon from '@mui/icons-material/Edit';
+import { SEXES, SITUATIONS_FAMILIALES, type Dossier } from '../../../../shared/api/dossier';
+import { ROLE_IN_FOYER_LABELS } from '../../../../shared/api/labels';
+import { DIPLOMA_LEVELS } from '../../../../shared/domain/referentials/diplomas';
+import { useApiQuery } from '../../api/ApiContext';
+import { displayPersonName, formatAge, formatIsoDate } from '../../app/format';
+import { paths } from '../../app/routes';
+import { useCan } from '../../app/session';
+import { Page } from '../../components/Page';
+import { AuditPanel } from './AuditPanel';
+
+/** Sections of the dossier that later versions fill, each with what it will hold. */
+export const UPCOMING_SECTIONS = [
+  { id: 'dsp', title: 'Données socio-professionnelles (DSP)', text: 'Aucune DSP n’est encore saisie pour ce bénéficiaire.' },
+  { id: 'ede', title: 'Échelle de distance à l’emploi (EDE)', text: 'Aucune évaluation EDE n’est encore enregistrée.' },
+  { id: 'orientation', title: 'Orientation', text: 'Aucune décision d’orientation n’est encore enregistrée.' },
+  { id: 'contrats', title: 'Contrats (CER)', text: 'Aucun contrat d’engagements réciproques n’est encore enregistré.' },
+  { id: 'fiches', title: 'Fiches de liaison', text: 'Aucune fiche de liaison n’est encore enregistrée.' },
+  { id: 'ep', title: 'Équipes pluridisciplinaires', text: 'Ce dossier n’a pas encore été présenté en équipe pluridisciplinaire.' },
+  { id: 'documents', title: 'Documents', text: 'Aucun document n’est encore joint à ce dossier.' },
+] as const;
+
+export function DossierPage() {
+  const params = useParams();
+  const personId = Number(params.personId);
+  const validId = Number.isInteger(personId) && personId > 0;
+  const query = useApiQuery('dossiers.get', { personId: validId ? personId : 0 }, { enabled: validId });
+  const canEdit = useCan('dossiers.update');
+  const canSeeAudit = useCan('audit.forDossier');
+
+  if (!validId) {
+    return (
+      <Page title="Dossier introuvable">
+        <Alert severity="error">Ce dossier n’existe pas.</Alert>
+      </Page>
+    );
+  }
+  const dossier = query.data;
+  if (!dossier) {
+    return (
+      <Page title="Dossier">
+        {query.error ? (
+          <Alert
+            severity="error"
+            role="alert"
+            action={
+              <Button color="inherit" onClick={query.reload}>
+                Réessayer
+              </Button>
+            }
+          >
+            {query.error.message}
+          </Alert>
+        ) : (
+          <Box role="status" sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
+            <CircularProgress size={24} aria-hidden />
+            Chargement du dossier…
+          </Box>
+        )}
+      </Page>
+    );
+  }
+
+  const p = dossier.person;
+  const name = displayPersonName(p);
+  return (
+    <Page
+      title={`Dossier de ${name}`}
+      heading={name}
+      subtitle={<StatusChips dossier={dossier} />}
+      actions={
+        canEdit ? (
+          <Button variant="contained" startIcon={<EditIcon />} component={RouterLink} to={paths.editDossier(p.id)}>
+            Modifier
+          </Button>
+        ) : null
+      }
+    >
+      <IdentityCard dossier={dossier} />
+      <Typography variant="h2" sx={{ mt: 4, mb: 2 }}>
+        Parcours
+      </Typography>
+      <Grid container spacing={2}>
+        {UPCOMING_SECTIONS.map((s) => (
+          <Grid key={s.id} size={{ xs: 12, md: 6 }}>
+            <Paper component="section" variant="outlined" aria-labelledby={`section-${s.id}`} sx={{ p: 2, height: '100%' }}>
+              <Typography variant="h3" id={`section-${s.id}`} sx={{ mb: 1 }}>
+                {s.title}
+              </Typography>
+              <Typography color="text.secondary">{s.text}</Typography>
+            </Paper>
+          </Grid>
+        ))}
+      </Grid>
+      {canSeeAudit ? <AuditPanel personId={p.id} /> : null}
+    </Page>
+  );
+}
+
+function StatusChips({ dossier }: { dossier: Dossier }) {
+  const p = dossier.person;
+  return (
+    <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 1, flexWrap: 'wrap' }} aria-label="Statut du dossier" role="list">
+      <Chip role="listitem" label={ROLE_IN_FOYER_LABELS[p.roleInFoyer]} color="primary" variant="outlined" />
+      <Chip
+        role="listitem"
+        label={p.referent ? `Référent : ${p.referent.displayName}` : 'Sans référent'}
+        color={p.referent ? 'success' : 'warning'}
+        variant="outlined"
+      />
+      {dossier.foyer.rsaDepuis ? (
+        <Chip role="listitem" label={`RSA depuis le ${formatIsoDate(dossier.foyer.rsaDepuis)}`} variant="outlined" />
+      ) : null}
+      {p.peNumber ? <Chip role="listitem" label="Inscrit(e) à Pôle Emploi" variant="outlined" /> : null}
+    </Stack>
+  );
+}
+
+function IdentityCard({ dossier }: { dossier: Dossier }) {
+  const p = dossier.person;
+  const f = dossier.foyer;
+  const diploma = DIPLOMA_LEVELS.find((l) => l.code === p.niveauFormation)?.label;
+  const address = [f.address.line1, f.address.line2, `${f.address.postalCode} ${f.address.city}`].filter(Boolean).join(', ');
+  const rows: [string, string][] = [
+    ['Nom d’usage', p.nomUsage ? p.nomUsage.toUpperCase() : '—'],
+    ['Nom patronymique', p.nomPatronymique.toUpperCase()],
+    ['Prénoms', p.prenoms],
+    ['Sexe', SEXES[p.sexe]],
+    ['Date de naissance', `${formatIsoDate(p.dateNaissance)} (${formatAge(p.dateNaissance)})`],
+    ['N° allocataire CAF', f.cafNumber],
+    ['N° Pôle Emploi', p.peNumber ?? '—'],
+    ['Référent', p.referent?.displayName ?? 'Non désigné'],
+    ['Correspondant', p.correspondant?.displayName ?? 'Non désigné'],
+    ['MDS', f.mds.name],
+    ['Situation familiale', SITUATIONS_FAMILIALES[f.situationFamiliale]],
+    ['Adresse', address],
+    ['Téléphone', [p.telephone, p.portable].filter(Boolean).join(' / ') || '—'],
+    ['Adresse e-mail', p.email ?? '—'],
+    ['Niveau de formation', diploma ?? 'Non renseigné'],
+    [
+      'Enfants à charge',
+      f.enfants.length === 0 ? 'Aucun' : f.enfants.map((c) => `${c.prenom} (${formatIsoDate(c.dateNaissance)})`).join(', '),
+    ],
+  ];
+  return (
+    <Paper component="section" variant="outlined" aria-labelledby="identity-title" sx={{ p: { xs: 2, md: 3 } }}>
+      <Typography variant="h2" id="identity-title" sx={{ mb: 2 }}>
+        Identité et foyer
+      </Typography>
+      <Box
+        component="dl"
+        sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'max-content 1fr max-content 1fr' }, columnGap: 3, rowGap: 1, m: 0 }}
+      >
+        {rows.map(([term, value]) => (
+          <Box key={term} sx={{ display: 'contents' }}>
+            <Box component="dt" sx={{ fontWeight: 700 }}>
+              {term}
+            </Box>
+            <Box component="dd" sx={{ m: 0 }}>
+              {value}
+            </Box>
+          </Box>
+        ))}
+      </Box>
+      {dossier.others.length > 0 ? (
+        <Typography sx={{ mt: 2 }}>
+          {dossier.others.map((o) => (
+            <span key={o.id}>
+              {ROLE_IN_FOYER_LABELS[o.roleInFoyer]} :{' '}
+              <Link component={RouterLink} to={paths.dossier(o.id)}>
+                {displayPersonName(o)}
+              </Link>{' '}
+            </span>
+          ))}
+        </Typography>
+      ) : null}
+    </Paper>
+  );
+}

@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import Alert, { type AlertColor } from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { api, type User } from '../../../../shared/api/contract';
+import { toApiError, useApi } from '../../api/ApiContext';
+import { useDocumentTitle } from '../../components/Page';
+import { TextInput } from '../../components/fields';
+
+export interface LoginNotice {
+  severity: AlertColor;
+  text: string;
+}
+
+export interface LoginPageProps {
+  mdsName?: string | undefined;
+  notice?: LoginNotice | undefined;
+  initialLogin?: string | undefined;
+  onLoggedIn: (session: string, user: User) => void;
+}
+
+const loginInputSchema = api['auth.login'].input;
+
+export function LoginPage({ mdsName, notice, initialLogin, onLoggedIn }: LoginPageProps) {
+  useDocumentTitle('Connexion');
+  const client = useApi();
+  const [error, setError] = useState<string>();
+  const form = useForm({
+    resolver: zodResolver(loginInputSchema),
+    defaultValues: { login: initialLogin ?? '', password: '' },
+  });
+  const pending = form.formState.isSubmitting;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setError(undefined);
+    try {
+      const { session, user } = await client.call('auth.login', values);
+      onLoggedIn(session, user);
+    } catch (e) {
+      setError(toApiError(e).message);
+      form.setValue('password', '');
+      form.setFocus('password');
+    }
+  });
+
+  return (
+    <Box component="main" sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', p: 2 }}>
+      <Paper variant="outlined" sx={{ width: '100%', maxWidth: 440, p: 4 }}>
+        <Typography variant="h1" gutterBottom>
+          Connexion
+        </Typography>
+        <Typography color="text.secondary" sx={{ mb: 3 }}>
+          Parcours RSA{mdsName ? ` — ${mdsName}` : ''}
+        </Typography>
+        {notice ? (
+          <Alert severity={notice.severity} sx={{ mb: 2 }} role="status">
+            {notice.text}
+          </Alert>
+        ) : null}
+        <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Connexion" aria-busy={pending}>
+          <Stack spacing={2.5}>
+            <TextInput
+              control={form.control}
+              name="login"
+              label="Identifiant"
+              autoComplete="username"
+              autoFocus={!initialLogin}
+              slotProps={{ htmlInput: { readOnly: pending, autoCapitalize: 'none', spellCheck: false } }}
+            />
+            <TextInput
+              control={form.control}
+              name="password"
+              label="Mot de passe"
+              type="password"
+              autoComplete="current-password"
+              autoFocus={!!initialLogin}
+              slotProps={{ htmlInput: { readOnly: pending } }}
+            />
+            {error ? (
+              <Alert severity="error" role="alert">
+                {error}
+              </Alert>
+            ) : null}
+            <Button type="submit" variant="contained" size="large" disabled={pending}>
+              {pending ? 'Connexion en cours…' : 'Se connecter'}
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Box>
+  );
+}

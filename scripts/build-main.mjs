@@ -1,0 +1,39 @@
+// Bundles the Electron main process and preload (esbuild): dist/main/electron/{main,preload}.cjs.
+// Native and Electron-provided modules stay external; everything else (drizzle, zod, shared/…) is bundled.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export const EXTERNAL = ['electron', 'better-sqlite3-multiple-ciphers', 'electron-updater'];
+export const DEFAULT_OUTDIR = path.join(root, 'dist', 'main', 'electron');
+
+export async function buildMain({ outdir = DEFAULT_OUTDIR, quiet = false } = {}) {
+  const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    external: EXTERNAL,
+    sourcemap: true,
+    logLevel: quiet ? 'error' : 'warning',
+    absWorkingDir: root,
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    // Sources are ES modules: give import.meta.url a CommonJS meaning (the bundle's own file URL).
+    define: { 'import.meta.url': '__bundleFileUrl' },
+    banner: { js: '"use strict";\nconst __bundleFileUrl = require("node:url").pathToFileURL(__filename).href;' },
+  };
+  await build({ ...common, entryPoints: { main: 'main/electron/main.ts' } });
+  // The preload runs sandboxed: one self-contained file that only requires 'electron'.
+  await build({ ...common, entryPoints: { preload: 'main/electron/preload.ts' }, define: {}, banner: {} });
+  if (!quiet) console.log(`Processus principal construit dans ${path.relative(root, outdir) || outdir}/ (main.cjs, preload.cjs).`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  buildMain().catch((error) => {
+    console.error(`Échec de la construction du processus principal : ${error.message}`);
+    process.exit(1);
+  });
+}

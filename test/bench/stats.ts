@@ -1,0 +1,22 @@
+/** Timing helpers for the benchmarks (npm run bench). */
+export interface Stats {
+  n: number;
+  median: number;
+  p95: number;
+  max: number;
+}
+
+export function stats(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(s.length * q))] ?? 0;
+  return { n: s.length, median: at(0.5), p95: at(0.95), max: s[s.length - 1] ?? 0 };
+}
+
+export function time(fn: () => void): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+export const ms = (v: number) => `${v.toFixed(2)} ms`;
+export const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} Mio`;
