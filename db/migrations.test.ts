@@ -2,7 +2,8 @@
  * One test per migration: migrate to n−1, insert data, migrate to n, check the data and the new
  * behaviour. Adding a migration without its test makes the first test fail.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../shared/api/errors';
@@ -35,9 +36,16 @@ const tableNames = (t: TestDatabase) =>
 const ids = (hits: { personId: number }[]) => hits.map((h) => h.personId);
 
 describe('migrations', () => {
-  it('are the ones these tests cover, each with a distinct hash', () => {
+  it('each has a test of its own (db/migrations*.test.ts names its tag) and a distinct hash', () => {
     const known = knownMigrations();
-    expect(known.map((m) => m.tag)).toEqual(['0000_tables', '0001_search_index', '0002_audit_append_only']);
+    expect(known.slice(0, 3).map((m) => m.tag)).toEqual(['0000_tables', '0001_search_index', '0002_audit_append_only']);
+    const dbDir = path.dirname(fileURLToPath(import.meta.url));
+    const testSources = readdirSync(dbDir)
+      .filter((f) => /^migrations.*\.test\.ts$/.test(f))
+      .map((f) => readFileSync(path.join(dbDir, f), 'utf8'))
+      .join('\n');
+    const untested = known.filter((m) => !testSources.includes(`'${m.tag}'`)).map((m) => m.tag);
+    expect(untested, 'migrations sans test (db/migrations-<fonction>.test.ts)').toEqual([]);
     expect(new Set(known.map((m) => m.hash)).size).toBe(known.length);
     expect(known.every((m) => m.statements.length > 0)).toBe(true);
   });

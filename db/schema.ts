@@ -163,3 +163,5 @@ export type AuditLogEntry = typeof auditLog.$inferSelect;
 export type NewAuditLogEntry = typeof auditLog.$inferInsert;
 export type Draft = typeof drafts.$inferSelect;
 export type NewDraft = typeof drafts.$inferInsert;
+
+// Each capability keeps its tables in db/schema-<feature>.ts, re-exported here (drizzle-kit reads this file).

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Api, MethodName, MethodParsedInput } from '../../shared/api/contract';
+import type { Api, foundationMethods, MethodName, MethodParsedInput } from '../../shared/api/contract';
 import * as audit from '../services/audit';
 import * as auth from '../services/auth';
 import type { AuthedCall, PublicCall } from '../services/context';
@@ -16,10 +16,11 @@ export type Handler<M extends MethodName> = (
   call: CallFor<M>,
 ) => z.input<Api[M]['output']> | Promise<z.input<Api[M]['output']>>;
 
-export type Handlers = { [M in MethodName]: Handler<M> };
+export type HandlersFor<K extends MethodName> = { [M in K]: Handler<M> };
+export type Handlers = HandlersFor<MethodName>;
 
-/** Every method of the contract → its service. */
-export const handlers: Handlers = {
+/** Foundation methods → their services. */
+export const foundationHandlers: HandlersFor<keyof typeof foundationMethods> = {
   'app.status': workspace.status,
   'setup.create': workspace.setupCreate,
   'auth.login': auth.login,
@@ -40,4 +41,12 @@ export const handlers: Handlers = {
   'drafts.get': drafts.get,
   'drafts.save': drafts.save,
   'drafts.delete': drafts.remove,
+};
+
+/**
+ * Every method of the contract → its service. Each capability keeps its map in main/app/handlers-<feature>.ts
+ * (typed `HandlersFor<keyof typeof <feature>Methods>`) and spreads it here.
+ */
+export const handlers: Handlers = {
+  ...foundationHandlers,
 };

@@ -7,7 +7,6 @@ import {
   optionalText,
   requiredText,
   roleSchema,
-  type Role,
 } from './common';
 import {
   dossierCreateInputSchema,
@@ -16,24 +15,9 @@ import {
   dossierSearchInputSchema,
   dossierUpdateInputSchema,
 } from './dossier';
+import { def, empty, ok, type MethodDef } from './method';
 
-/**
- * Who may call a method. 'public': no session (setup, login). 'authenticated': any logged-in user.
- * A list of roles: only those. Finer rules (a référent sees only their dossiers) live in main's services.
- */
-export type Access = 'public' | 'authenticated' | readonly Role[];
-
-export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  input: I;
-  output: O;
-  access: Access;
-  /** true: the method writes (audit, read-only checks). */
-  writes: boolean;
-}
-
-const def = <I extends z.ZodType, O extends z.ZodType>(m: MethodDef<I, O>): MethodDef<I, O> => m;
-const empty = z.object({}).strict();
-const ok = z.object({ ok: z.literal(true) });
+export { def, type Access, type MethodDef } from './method';
 
 export const mdsSchema = z.object({
   id: idSchema,
@@ -86,8 +70,8 @@ export const draftKeySchema = z
 
 const ADMIN = ['administrateur'] as const;
 
-/** The whole API: one name → input schema, output schema, access. Served identically over IPC and HTTP. */
-export const api = {
+/** Foundation: setup, sessions, accounts, dossiers, audit, drafts. Served identically over IPC and HTTP. */
+export const foundationMethods = {
   'app.status': def({
     input: empty,
     output: z.object({
@@ -187,6 +171,14 @@ export const api = {
     writes: false,
   }),
   'drafts.delete': def({ input: z.object({ key: draftKeySchema }), output: ok, access: 'authenticated', writes: false }),
+} as const satisfies Record<string, MethodDef>;
+
+/**
+ * The whole API. Each capability adds its methods in a file of its own (shared/api/<feature>.ts exporting
+ * `<feature>Methods`) and spreads them here.
+ */
+export const api = {
+  ...foundationMethods,
 } as const satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;

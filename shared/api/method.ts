@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import type { Role } from './common';
+
+/**
+ * Who may call a method. 'public': no session (setup, login). 'authenticated': any logged-in user.
+ * A list of roles: only those. Finer rules (a référent sees only their dossiers) live in main's services.
+ */
+export type Access = 'public' | 'authenticated' | readonly Role[];
+
+export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+  /** true: the method writes (audit, read-only checks). */
+  writes: boolean;
+}
+
+/** Declares one method of the API (name → input schema, output schema, access). */
+export const def = <I extends z.ZodType, O extends z.ZodType>(m: MethodDef<I, O>): MethodDef<I, O> => m;
+export const empty = z.object({}).strict();
+export const ok = z.object({ ok: z.literal(true) });
