@@ -120,7 +120,7 @@ vi.mock('electron', () => ({
     setApplicationMenu: vi.fn(),
   },
   shell: { openExternal: vi.fn(async () => undefined) },
-  dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },
+  dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })), showMessageBoxSync: vi.fn(() => 1) },
 }));
 vi.mock('electron-updater', () => ({ autoUpdater: fake.state.updater }));
 
@@ -229,6 +229,20 @@ describe('Electron host: window and security', () => {
     const webview = { preventDefault: vi.fn() };
     contents.emit('will-attach-webview', webview);
     expect(webview.preventDefault).toHaveBeenCalled();
+  });
+
+  it('asks before leaving a page with unsaved changes, and leaves only if the user says so', async () => {
+    await start();
+    const contents = fake.state.windows[0]!.webContents;
+    const leave = (answer: number) => {
+      vi.mocked(electron.dialog.showMessageBoxSync).mockReturnValueOnce(answer);
+      const event = { preventDefault: vi.fn() };
+      contents.emit('will-prevent-unload', event);
+      return event.preventDefault.mock.calls.length > 0;
+    };
+    expect(leave(1)).toBe(false); // « Rester sur la page »
+    expect(leave(0)).toBe(true); // « Quitter sans enregistrer »
+    expect(electron.dialog.showMessageBoxSync).toHaveBeenLastCalledWith(expect.objectContaining({ title: 'Quitter sans enregistrer ?' }));
   });
 
   it('denies every window.open, handing only https links to the system browser', async () => {

@@ -67,6 +67,19 @@ export function hardenWebContents(contents: WebContents, appUrl: string): void {
     if (!isAllowedNavigation(event.url, appUrl)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // The page asks before leaving with unsaved changes (beforeunload); Electron shows no dialog of its own.
+  contents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync({
+      type: 'question',
+      buttons: ['Quitter sans enregistrer', 'Rester sur la page'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Quitter sans enregistrer ?',
+      message: 'Des modifications ne sont pas enregistrées.',
+      detail: 'Si vous quittez maintenant, elles seront perdues (le brouillon reste proposé à la réouverture).',
+    });
+    if (choice === 0) event.preventDefault(); // preventDefault here lets the unload proceed
+  });
 }
 
 export async function startElectron(deps: ElectronHostDeps): Promise<ElectronHost | null> {

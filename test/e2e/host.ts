@@ -23,6 +23,7 @@ export class BrowserHost {
       { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
     );
     this.child = child;
+    this.output = '';
     this.url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`Hôte non démarré en 60 s :\n${this.output}`)), 60_000);
       const onData = (chunk: Buffer) => {

@@ -46,7 +46,7 @@ export function createAppTheme() {
         MuiCssBaseline: {
           styleOverrides: {
             ':focus-visible': FOCUS_RING,
-            'h1[tabindex="-1"]:focus, h2[tabindex="-1"]:focus, main[tabindex="-1"]:focus': { outline: 'none' },
+            'h1[tabindex="-1"]:focus, h2[tabindex="-1"]:focus, main[tabindex="-1"]:focus': { outline: 'none', boxShadow: 'none' },
             body: { backgroundColor: '#f4f6f9' },
             // Required mark: generated content with an empty alternative text, so it is seen but not
             // part of the field's accessible name (the input carries `required` / aria-required).

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type Ref } from 'react';
 import { isValid } from 'date-fns';
+import Box from '@mui/material/Box';
 import { DatePicker } from '@mui/x-date-pickers/DatePicker';
 import type { FieldRef } from '@mui/x-date-pickers/models';
 import { parseIsoDate, toIsoDate } from '../app/format';
@@ -59,32 +60,44 @@ export function DateInput({ label, name, value, onChange, onBlur, focusRef, requ
   }, [focusRef]);
 
   return (
-    <DatePicker
-      label={label}
-      value={local}
-      format="dd/MM/yyyy"
-      minDate={MIN_DATE}
-      disableFuture={disableFuture}
-      disabled={disabled}
-      onChange={(date) => {
-        setLocal(date);
-        const next = toFormValue(date);
-        setSeenValue(next);
-        onChange(next);
+    <Box
+      sx={{ width: '100%' }}
+      onKeyDown={(e: React.KeyboardEvent<HTMLElement>) => {
+        // The typed date lives in contenteditable sections, where Enter does not submit the form
+        // as it does in a text input: submit it ourselves.
+        if (e.key === 'Enter' && (e.target as HTMLElement).getAttribute('role') === 'spinbutton') {
+          e.preventDefault();
+          (e.target as HTMLElement).closest('form')?.requestSubmit();
+        }
       }}
-      onClose={onBlur}
-      slotProps={{
-        field: { fieldRef },
-        textField: {
-          name,
-          required,
-          fullWidth: true,
-          error: !!error,
-          helperText: error ?? hint ?? 'jj/mm/aaaa',
-          onBlur,
-          slotProps: { inputLabel: requiredLabelProps(required) },
-        },
-      }}
-    />
+    >
+      <DatePicker
+        label={label}
+        value={local}
+        format="dd/MM/yyyy"
+        minDate={MIN_DATE}
+        disableFuture={disableFuture}
+        disabled={disabled}
+        onChange={(date) => {
+          setLocal(date);
+          const next = toFormValue(date);
+          setSeenValue(next);
+          onChange(next);
+        }}
+        onClose={onBlur}
+        slotProps={{
+          field: { fieldRef },
+          textField: {
+            name,
+            required,
+            fullWidth: true,
+            error: !!error,
+            helperText: error ?? hint ?? 'jj/mm/aaaa',
+            onBlur,
+            slotProps: { inputLabel: requiredLabelProps(required) },
+          },
+        }}
+      />
+    </Box>
   );
 }

@@ -116,13 +116,14 @@ export type RadioInputProps<T extends FieldValues> = BoundProps<T> & { options: 
 /** Radio buttons in a fieldset whose legend is the label. */
 export function RadioInput<T extends FieldValues>({ control, name, label, hint, options, required, disabled }: RadioInputProps<T>) {
   const helperId = useId();
+  const legendId = useId();
   return (
     <Controller
       control={control}
       name={name}
       render={({ field, fieldState }) => (
         <FormControl component="fieldset" error={!!fieldState.error} required={required} disabled={disabled}>
-          <FormLabel component="legend" {...requiredLabelProps(required)}>
+          <FormLabel component="legend" id={legendId} {...requiredLabelProps(required)}>
             {label}
           </FormLabel>
           <RadioGroup
@@ -131,6 +132,7 @@ export function RadioInput<T extends FieldValues>({ control, name, label, hint, 
             value={(field.value as string | null | undefined) ?? ''}
             onChange={(e) => field.onChange(e.target.value)}
             onBlur={field.onBlur}
+            aria-labelledby={legendId}
             aria-describedby={fieldState.error || hint ? helperId : undefined}
             aria-required={required ? true : undefined}
             aria-invalid={fieldState.error ? true : undefined}

@@ -1,6 +1,7 @@
 import type { FieldErrors, FieldPath, FieldValues, UseFormSetError } from 'react-hook-form';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
+import Link from '@mui/material/Link';
 import type { ApiError } from '../../../shared/api/errors';
 
 /** The messages of a react-hook-form error tree, with their dotted paths, in field order. */
@@ -35,10 +36,12 @@ export interface ErrorSummaryProps {
   message?: string | undefined;
   errors?: { path: string; message: string }[];
   labelOf?: (path: string) => string | undefined;
+  /** Moves the focus to a field (react-hook-form's setFocus): each error becomes a link to its field. */
+  onSelect?: (path: string) => void;
 }
 
 /** Announced at once (role="alert"): what went wrong, field by field. */
-export function ErrorSummary({ message, errors = [], labelOf }: ErrorSummaryProps) {
+export function ErrorSummary({ message, errors = [], labelOf, onSelect }: ErrorSummaryProps) {
   if (!message && errors.length === 0) return null;
   return (
     <Alert severity="error" role="alert" sx={{ mb: 2 }}>
@@ -52,8 +55,18 @@ export function ErrorSummary({ message, errors = [], labelOf }: ErrorSummaryProp
         <ul style={{ margin: 0, paddingLeft: '1.25rem' }}>
           {errors.map((e) => {
             const label = labelOf?.(e.path);
-            const text = label && !e.message.startsWith(label) ? `${label} : ${e.message}` : e.message;
-            return <li key={e.path}>{text}</li>;
+            const text = label && !e.message.toLowerCase().includes(label.toLowerCase()) ? `${label} : ${e.message}` : e.message;
+            return (
+              <li key={e.path}>
+                {onSelect ? (
+                  <Link component="button" type="button" color="inherit" onClick={() => onSelect(e.path)} sx={{ textAlign: 'left', verticalAlign: 'baseline' }}>
+                    {text}
+                  </Link>
+                ) : (
+                  text
+                )}
+              </li>
+            );
           })}
         </ul>
       ) : null}

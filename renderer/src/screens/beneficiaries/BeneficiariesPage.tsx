@@ -44,9 +44,10 @@ export function BeneficiariesPage() {
   const searchRef = useRef<HTMLInputElement>(null);
 
   // Keep the search in the address, so "back" from a dossier finds it again.
+  const urlQuery = params.get('q') ?? '';
   useEffect(() => {
-    setParams(debounced ? { q: debounced } : {}, { replace: true });
-  }, [debounced, setParams]);
+    if (urlQuery !== debounced) setParams(debounced ? { q: debounced } : {}, { replace: true });
+  }, [debounced, urlQuery, setParams]);
 
   useEffect(() => {
     if (debounced.length < SEARCH_MIN_LENGTH) {

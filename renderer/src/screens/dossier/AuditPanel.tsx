@@ -66,8 +66,11 @@ export function auditChanges(entity: string, before: unknown, after: unknown): F
   const b = flatten(before);
   const a = flatten(after);
   const keys = [...new Set([...b.keys(), ...a.keys()])];
+  // An empty list that got items (or lost them all) shows through its items, not as a line of its own.
+  const isContainer = (k: string) => keys.some((other) => other.startsWith(`${k}.`));
   return keys
     .filter((k) => !HIDDEN_KEYS.has(k.split('.').at(-1) ?? k))
+    .filter((k) => !isContainer(k))
     .filter((k) => JSON.stringify(b.get(k)) !== JSON.stringify(a.get(k)))
     .map((k) => ({ path: k, label: labelFor(entity, k), before: displayValue(b.get(k)), after: displayValue(a.get(k)) }));
 }

@@ -53,12 +53,24 @@ describe('dossier form', () => {
     expect(textbox('Adresse')).toHaveAccessibleDescription('Adresse : ce champ est obligatoire');
     expect(textbox('Code postal')).toHaveAccessibleDescription('Le code postal compte 5 chiffres');
     expect(screen.getByRole('combobox', { name: 'Situation familiale' })).toHaveAccessibleDescription('Choisissez la situation familiale');
-    expect(screen.getByRole('radiogroup')).toHaveAccessibleDescription('Choisissez le sexe');
+    expect(screen.getByRole('radiogroup', { name: 'Sexe' })).toHaveAccessibleDescription('Choisissez le sexe');
     expect(dateGroup('Date de naissance')).toHaveAccessibleDescription('Date invalide (jj/mm/aaaa attendu)');
     // Optional fields left empty are not errors.
     expect(textbox('Téléphone')).not.toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByRole('alert')).toHaveTextContent(/Le formulaire contient \d+ erreurs/);
     expect(backend.inputsOf('dossiers.create')).toEqual([]);
+  });
+
+  it('submits with Enter from a date field too', async () => {
+    const user = userEvent.setup();
+    const backend = createFakeBackend();
+    renderApp(backend.transport, { path: '/beneficiaires/nouveau' });
+    await screen.findByRole('heading', { level: 1, name: 'Nouveau dossier' });
+    const [day] = within(dateGroup('Date de naissance')).getAllByRole('spinbutton');
+    await user.click(day!);
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(textbox('N° allocataire CAF')).toHaveAttribute('aria-invalid', 'true'));
+    expect(textbox('N° allocataire CAF')).toHaveFocus();
   });
 
   it('maps the API’s fieldErrors (CAF number already used) onto the field', async () => {
@@ -209,6 +221,7 @@ describe('dossier form', () => {
     expect(within(dateGroup('Date de naissance')).getAllByRole('spinbutton').map((s) => s.textContent)).toEqual(['15', '03', '1985']);
     await user.clear(textbox('Portable'));
     await user.type(textbox('Portable'), '0612345678');
+    await waitFor(() => expect(backend.drafts.has('dossier:edit:10')).toBe(true));
     await user.click(screen.getByRole('button', { name: 'Enregistrer les modifications' }));
 
     const dialog = await screen.findByRole('dialog', { name: 'Dossier modifié entre-temps' });
@@ -219,5 +232,9 @@ describe('dossier form', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Recharger le dossier' }));
     await waitFor(() => expect(backend.inputsOf('dossiers.get')).toHaveLength(2));
     await waitFor(() => expect(textbox('Portable')).toHaveValue(''));
+    // Reloading dropped the draft: it is not offered over the new version.
+    expect(backend.drafts.has('dossier:edit:10')).toBe(false);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(screen.queryByText(/Un brouillon du/)).not.toBeInTheDocument();
   });
 });

@@ -222,7 +222,12 @@ export function DossierForm({ mode, dossier, staff, staffError, onReload }: Doss
           La liste des référents et correspondants n’a pas pu être chargée : {staffError}
         </Alert>
       ) : null}
-      <ErrorSummary message={serverError} errors={fieldErrors} labelOf={dossierFieldLabel} />
+      <ErrorSummary
+        message={serverError}
+        errors={fieldErrors}
+        labelOf={dossierFieldLabel}
+        onSelect={(path) => form.setFocus(path as Parameters<typeof form.setFocus>[0])}
+      />
       <Box component="form" onSubmit={(e) => void onSubmit(e)} noValidate aria-label={title}>
         <Section id="section-foyer" title="Foyer">
           <Grid container spacing={2.5}>
@@ -451,8 +456,8 @@ export function DossierForm({ mode, dossier, staff, staffError, onReload }: Doss
             variant="contained"
             onClick={() => {
               setConflict(false);
-              void draft.markSaved();
-              onReload();
+              // Drop the draft first, or the reloaded form would offer it again.
+              void draft.markSaved().then(onReload);
             }}
           >
             Recharger le dossier

@@ -145,7 +145,8 @@ function IdentityCard({ dossier }: { dossier: Dossier }) {
     ['MDS', f.mds.name],
     ['Situation familiale', SITUATIONS_FAMILIALES[f.situationFamiliale]],
     ['Adresse', address],
-    ['Téléphone', [p.telephone, p.portable].filter(Boolean).join(' / ') || '—'],
+    ['Téléphone', p.telephone ?? '—'],
+    ['Portable', p.portable ?? '—'],
     ['Adresse e-mail', p.email ?? '—'],
     ['Niveau de formation', diploma ?? 'Non renseigné'],
     [

@@ -6,6 +6,7 @@ import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
 import Drawer from '@mui/material/Drawer';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
@@ -106,11 +107,17 @@ export function AppLayout() {
               ))}
             </List>
             {adminItems.length > 0 ? (
-              <List aria-labelledby="nav-admin" subheader={<ListSubheader id="nav-admin">Administration</ListSubheader>}>
-                {adminItems.map((item) => (
-                  <NavEntry key={item.path} item={item} />
-                ))}
-              </List>
+              <>
+                {/* Outside the list: a <ul> may only contain <li> (axe "list"). */}
+                <ListSubheader component="h2" id="nav-admin">
+                  Administration
+                </ListSubheader>
+                <List aria-labelledby="nav-admin">
+                  {adminItems.map((item) => (
+                    <NavEntry key={item.path} item={item} />
+                  ))}
+                </List>
+              </>
             ) : null}
           </Box>
         </Drawer>
@@ -129,9 +136,11 @@ export function AppLayout() {
 
 function NavEntry({ item }: { item: NavItem }) {
   return (
-    <ListItemButton component={NavLink} to={item.path}>
-      <ListItemIcon sx={{ color: 'primary.main' }}>{item.icon}</ListItemIcon>
-      <ListItemText primary={item.label} secondary={item.comingSoon ? 'Bientôt disponible' : undefined} />
-    </ListItemButton>
+    <ListItem disablePadding>
+      <ListItemButton component={NavLink} to={item.path}>
+        <ListItemIcon sx={{ color: 'primary.main' }}>{item.icon}</ListItemIcon>
+        <ListItemText primary={item.label} secondary={item.comingSoon ? 'Bientôt disponible' : undefined} />
+      </ListItemButton>
+    </ListItem>
   );
 }

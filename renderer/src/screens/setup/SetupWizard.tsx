@@ -163,7 +163,7 @@ export function SetupWizard({ onDone }: SetupWizardProps) {
             <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 3, rowGap: 1, m: 0 }}>
               <Recap term="Nom de la MDS" value={values.mds.name} />
               <Recap term="Territoire" value={values.mds.territory} />
-              <Recap term="Adresse" value={values.mds.address ? String(values.mds.address) : 'Non renseignée'} />
+              <Recap term="Adresse" value={String(values.mds.address ?? '').trim() || 'Non renseignée'} />
               <Recap term="Identifiant de l’administrateur" value={values.admin.login} />
               <Recap term="Nom" value={values.admin.displayName} />
               <Recap term="Structure" value={values.admin.structure} />
@@ -187,14 +187,13 @@ export function SetupWizard({ onDone }: SetupWizardProps) {
 }
 
 function Recap({ term, value }: { term: string; value: string }) {
-  value = value.trim();
   return (
     <>
       <Box component="dt" sx={{ fontWeight: 700 }}>
         {term}
       </Box>
       <Box component="dd" sx={{ m: 0 }}>
-        {value}
+        {value.trim()}
       </Box>
     </>
   );

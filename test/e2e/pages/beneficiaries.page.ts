@@ -1,0 +1,31 @@
+import type { Page } from '@playwright/test';
+
+/** Bénéficiaires: search as you type, results table, "Nouveau dossier". */
+export class BeneficiariesPage {
+  constructor(private readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Bénéficiaires' }).click();
+  }
+
+  search() {
+    return this.page.getByRole('searchbox', { name: 'Rechercher un bénéficiaire (nom, N° CAF, N° Pôle Emploi)' });
+  }
+
+  async type(query: string): Promise<void> {
+    await this.search().fill('');
+    await this.search().pressSequentially(query, { delay: 30 });
+  }
+
+  results() {
+    return this.page.getByRole('table', { name: 'Résultats de la recherche' });
+  }
+
+  resultLink(name: string | RegExp) {
+    return this.results().getByRole('link', { name });
+  }
+
+  async newDossier(): Promise<void> {
+    await this.page.getByRole('link', { name: 'Nouveau dossier' }).click();
+  }
+}
