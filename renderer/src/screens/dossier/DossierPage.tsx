@@ -19,17 +19,10 @@ import { paths } from '../../app/routes';
 import { useCan } from '../../app/session';
 import { Page } from '../../components/Page';
 import { AuditPanel } from './AuditPanel';
+import { DOSSIER_SECTIONS } from './sections';
 
-/** Sections of the dossier that later versions fill, each with what it will hold. */
-export const UPCOMING_SECTIONS = [
-  { id: 'dsp', title: 'Données socio-professionnelles (DSP)', text: 'Aucune DSP n’est encore saisie pour ce bénéficiaire.' },
-  { id: 'ede', title: 'Échelle de distance à l’emploi (EDE)', text: 'Aucune évaluation EDE n’est encore enregistrée.' },
-  { id: 'orientation', title: 'Orientation', text: 'Aucune décision d’orientation n’est encore enregistrée.' },
-  { id: 'contrats', title: 'Contrats (CER)', text: 'Aucun contrat d’engagements réciproques n’est encore enregistré.' },
-  { id: 'fiches', title: 'Fiches de liaison', text: 'Aucune fiche de liaison n’est encore enregistrée.' },
-  { id: 'ep', title: 'Équipes pluridisciplinaires', text: 'Ce dossier n’a pas encore été présenté en équipe pluridisciplinaire.' },
-  { id: 'documents', title: 'Documents', text: 'Aucun document n’est encore joint à ce dossier.' },
-] as const;
+/** Kept for the tests and older imports: the sections' definitions live in ./sections. */
+export const UPCOMING_SECTIONS = DOSSIER_SECTIONS;
 
 export function DossierPage() {
   const params = useParams();
@@ -92,13 +85,13 @@ export function DossierPage() {
         Parcours
       </Typography>
       <Grid container spacing={2}>
-        {UPCOMING_SECTIONS.map((s) => (
+        {DOSSIER_SECTIONS.map((s) => (
           <Grid key={s.id} size={{ xs: 12, md: 6 }}>
             <Paper component="section" variant="outlined" aria-labelledby={`section-${s.id}`} sx={{ p: 2, height: '100%' }}>
               <Typography variant="h3" id={`section-${s.id}`} sx={{ mb: 1 }}>
                 {s.title}
               </Typography>
-              <Typography color="text.secondary">{s.text}</Typography>
+              {s.Component ? <s.Component personId={p.id} /> : <Typography color="text.secondary">{s.text}</Typography>}
             </Paper>
           </Grid>
         ))}

@@ -1,0 +1,27 @@
+import type { ComponentType } from 'react';
+
+/** What a section of the dossier page receives. */
+export interface DossierSectionProps {
+  personId: number;
+}
+
+/**
+ * The sections of the dossier page ("Parcours"), in order. A capability that is built sets `Component`
+ * (in its own folder, e.g. screens/interview/DspSection.tsx); until then the section shows `text`.
+ */
+export interface DossierSectionDef {
+  id: string;
+  title: string;
+  text: string;
+  Component?: ComponentType<DossierSectionProps>;
+}
+
+export const DOSSIER_SECTIONS: readonly DossierSectionDef[] = [
+  { id: 'dsp', title: 'Données socio-professionnelles (DSP)', text: 'Aucune DSP n’est encore saisie pour ce bénéficiaire.' },
+  { id: 'ede', title: 'Échelle de distance à l’emploi (EDE)', text: 'Aucune évaluation EDE n’est encore enregistrée.' },
+  { id: 'orientation', title: 'Orientation', text: 'Aucune décision d’orientation n’est encore enregistrée.' },
+  { id: 'contrats', title: 'Contrats (CER)', text: 'Aucun contrat d’engagements réciproques n’est encore enregistré.' },
+  { id: 'fiches', title: 'Fiches de liaison', text: 'Aucune fiche de liaison n’est encore enregistrée.' },
+  { id: 'ep', title: 'Équipes pluridisciplinaires', text: 'Ce dossier n’a pas encore été présenté en équipe pluridisciplinaire.' },
+  { id: 'documents', title: 'Documents', text: 'Aucun document n’est encore joint à ce dossier.' },
+];
