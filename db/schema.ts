@@ -165,3 +165,7 @@ export type Draft = typeof drafts.$inferSelect;
 export type NewDraft = typeof drafts.$inferInsert;
 
 // Each capability keeps its tables in db/schema-<feature>.ts, re-exported here (drizzle-kit reads this file).
+export * from './schema-contracts';
+export * from './schema-interview';
+export * from './schema-ep';
+export * from './schema-documents';

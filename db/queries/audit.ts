@@ -2,7 +2,8 @@ import { and, count, desc, eq, or } from 'drizzle-orm';
 import { auditLog } from '../schema';
 import type { DbOrTx } from './types';
 
-export type AuditEntity = 'mds' | 'user' | 'foyer' | 'person';
+/** The foundation's entities; each capability journals its own (e.g. 'ede_assessment', 'contract'). */
+export type AuditEntity = 'mds' | 'user' | 'foyer' | 'person' | (string & {});
 export type AuditAction = 'create' | 'update' | 'delete';
 
 export interface AuditActor {

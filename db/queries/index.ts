@@ -4,3 +4,8 @@ export * from './mds';
 export * from './users';
 export * from './dossiers';
 export * from './drafts';
+export * from './interview';
+export * from './contracts';
+export * from './fiches';
+export * from './ep';
+export * from './documents';

@@ -7,6 +7,10 @@ import * as dossiers from '../services/dossiers';
 import * as drafts from '../services/drafts';
 import * as users from '../services/users';
 import * as workspace from '../services/workspace';
+import { interviewHandlers } from './handlers-interview';
+import { contractsHandlers } from './handlers-contracts';
+import { fichesHandlers } from './handlers-fiches';
+import { epHandlers } from './handlers-ep';
 
 /** Public methods get a call whose actor may be null; the others a logged-in actor and an open database. */
 export type CallFor<M extends MethodName> = Api[M]['access'] extends 'public' ? PublicCall : AuthedCall;
@@ -49,4 +53,8 @@ export const foundationHandlers: HandlersFor<keyof typeof foundationMethods> = {
  */
 export const handlers: Handlers = {
   ...foundationHandlers,
+  ...interviewHandlers,
+  ...contractsHandlers,
+  ...fichesHandlers,
+  ...epHandlers,
 };

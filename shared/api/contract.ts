@@ -16,6 +16,10 @@ import {
   dossierUpdateInputSchema,
 } from './dossier';
 import { def, empty, ok, type MethodDef } from './method';
+import { interviewMethods } from './interview';
+import { contractsMethods } from './contracts';
+import { fichesMethods } from './fiches';
+import { epMethods } from './ep';
 
 export { def, type Access, type MethodDef } from './method';
 
@@ -179,6 +183,10 @@ export const foundationMethods = {
  */
 export const api = {
   ...foundationMethods,
+  ...interviewMethods,
+  ...contractsMethods,
+  ...fichesMethods,
+  ...epMethods,
 } as const satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;

@@ -12,3 +12,5 @@ export * from './ep';
 export * from './sanctions';
 export * from './revenus';
 export * from './echeancier';
+export * from './dsp-diff';
+export * from './dsp-elements';

@@ -163,7 +163,21 @@ export async function storedState(h: Harness): Promise<{ tables: Record<string, 
   try {
     sqlite.pragma("cipher = 'sqlcipher'");
     sqlite.pragma(`key = "x'${key.toString('hex')}'"`);
-    const tables = Object.fromEntries(TABLES.map((t) => [t, sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
+    // Every table, including those each capability adds (and the search index's, which may lack a rowid:
+    // rows are sorted by their content).
+    const names = (
+      sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name").all() as {
+        name: string;
+      }[]
+    ).map((r) => r.name);
+    const rows = (t: string) =>
+      sqlite
+        .prepare(`SELECT * FROM "${t}"`)
+        .all()
+        .map((r) => JSON.stringify(r))
+        .sort()
+        .map((r) => JSON.parse(r) as unknown);
+    const tables = Object.fromEntries(names.map((t) => [t, rows(t)]));
     return { tables, keyFile: readFileSync(keyPath, 'utf8') };
   } finally {
     sqlite.close();

@@ -1,0 +1,24 @@
+import type { fichesMethods } from '../../shared/api/fiches';
+import * as attachments from '../services/fiches-attachments';
+import * as fiches from '../services/fiches';
+import type { HandlersFor } from './handlers';
+
+/** Fiches de liaison (request → answer) and attachments → their services. */
+export const fichesHandlers: HandlersFor<keyof typeof fichesMethods> = {
+  'fiches.prefill': fiches.prefill,
+  'fiches.listForDossier': fiches.listForDossier,
+  'fiches.get': fiches.get,
+  'fiches.inbox': fiches.inbox,
+  'fiches.emailDraft': fiches.emailDraft,
+  'fiches.create': fiches.create,
+  'fiches.update': fiches.update,
+  'fiches.deleteDraft': fiches.deleteDraft,
+  'fiches.send': fiches.send,
+  'fiches.answer': fiches.answer,
+  'fiches.close': fiches.close,
+  'fiches.structureFeedback': fiches.structureFeedback,
+  'attachments.upload': attachments.upload,
+  'attachments.list': attachments.list,
+  'attachments.download': attachments.download,
+  'attachments.delete': attachments.remove,
+};

@@ -1,0 +1,12 @@
+import { writeFileSync } from 'node:fs';
+import { renderDocument } from './index';
+import { dspPages } from './templates/dsp';
+import { edePages } from './templates/ede';
+import { DEFAULT_EDE_GRID } from '../../shared/domain/referentials/ede-grid';
+import { dspRevision, edeAssessment, etatCivil, documentContext } from '../../test/fixtures/documents/data';
+const which = process.argv[2] ?? 'dsp';
+const r = which === 'dsp' ? dspPages(dspRevision(), etatCivil, documentContext) : edePages(edeAssessment(), DEFAULT_EDE_GRID, etatCivil, documentContext);
+const t = performance.now();
+const b = await renderDocument(r);
+console.log(Math.round(performance.now() - t), 'ms', b.length);
+writeFileSync(`/tmp/${which}.pdf`, b);

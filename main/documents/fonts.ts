@@ -1,0 +1,87 @@
+/**
+ * Fonts of the printed documents: DejaVu Sans (regular, bold, oblique, bold oblique), embedded in every PDF.
+ *
+ * Why not Helvetica (react-pdf's default): the standard PDF fonts only know WinAnsi, and the fr-FR number
+ * formatting emits U+202F (espace fine insécable) and U+00A0, which they cannot draw. DejaVu covers them,
+ * every French accent and ligature (Œ, œ, É…).
+ *
+ * Where the files come from: the `dejavu-fonts-ttf` package in development and tests; in the packaged
+ * application, a folder shipped beside the app (electron-builder `extraResources` → `<resources>/fonts`),
+ * given through `configureDocumentFonts({ fontsDir })` before the first document is rendered.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Font } from '@react-pdf/renderer';
+
+/** The family name every document style uses. */
+export const FONT_FAMILY = 'DejaVu Sans';
+
+/** The four files needed, by react-pdf variant. */
+export const FONT_FILES = {
+  regular: 'DejaVuSans.ttf',
+  bold: 'DejaVuSans-Bold.ttf',
+  italic: 'DejaVuSans-Oblique.ttf',
+  boldItalic: 'DejaVuSans-BoldOblique.ttf',
+} as const;
+
+/** `node_modules/dejavu-fonts-ttf/ttf` (development, tests, browser mode). */
+export function packagedFontsDir(): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+}
+
+let configuredDir: string | undefined;
+let registeredDir: string | undefined;
+
+/**
+ * Chooses the fonts folder (the packaged app passes `<resources>/fonts`); without it, the npm package's.
+ * Takes effect at the next rendering.
+ */
+export function configureDocumentFonts(options: { fontsDir?: string | undefined }): void {
+  configuredDir = options.fontsDir ? path.resolve(options.fontsDir) : undefined;
+}
+
+export function missingFontFiles(dir: string): string[] {
+  return Object.values(FONT_FILES).filter((file) => !existsSync(path.join(dir, file)));
+}
+
+/** Longest token kept whole; longer ones (an e-mail address, a reference) may break every 16 characters. */
+const LONG_TOKEN = 30;
+
+/** French words never break (react-pdf's hyphenation is English); only very long tokens may, to fit a cell. */
+export function hyphenate(word: string): string[] {
+  if (word.length <= LONG_TOKEN) return [word];
+  const parts: string[] = [];
+  for (let i = 0; i < word.length; i += 16) parts.push(word.slice(i, i + 16));
+  return parts;
+}
+
+/**
+ * Registers DejaVu with react-pdf (once per folder; react-pdf's font store is global to the process) and
+ * turns hyphenation off: react-pdf's English hyphenation cuts French words badly (« accompa-gnement »), so
+ * words only break at spaces. Throws a French error when a file is missing.
+ */
+export function ensureDocumentFonts(): string {
+  const dir = configuredDir ?? packagedFontsDir();
+  if (registeredDir === dir) return dir;
+  const missing = missingFontFiles(dir);
+  if (missing.length > 0) {
+    throw new Error(
+      `Les polices des documents sont introuvables dans ${dir} (${missing.join(', ')}). Réinstallez l’application.`,
+    );
+  }
+  if (registeredDir !== undefined) Font.clear();
+  Font.register({
+    family: FONT_FAMILY,
+    fonts: [
+      { src: path.join(dir, FONT_FILES.regular), fontWeight: 'normal', fontStyle: 'normal' },
+      { src: path.join(dir, FONT_FILES.bold), fontWeight: 'bold', fontStyle: 'normal' },
+      { src: path.join(dir, FONT_FILES.italic), fontWeight: 'normal', fontStyle: 'italic' },
+      { src: path.join(dir, FONT_FILES.boldItalic), fontWeight: 'bold', fontStyle: 'italic' },
+    ],
+  });
+  Font.registerHyphenationCallback(hyphenate);
+  registeredDir = dir;
+  return dir;
+}

@@ -1,0 +1,115 @@
+/** @jsxRuntime automatic */
+import { Text, View } from '@react-pdf/renderer';
+import type { ReactNode } from 'react';
+import { NOT_FILLED } from '../format';
+import { COLORS, FONT_SIZE, styles } from '../styles';
+
+export type FieldValue = string | number | null | undefined | readonly string[];
+
+/** '' for null, undefined, blank text and empty lists; lists are joined with « , ». */
+export function valueText(value: FieldValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'string') return value.trim();
+  return value
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** What an empty field shows: « non renseigné » on a dotted line (room to fill it in by hand). */
+export function EmptyValue({ lines = 1 }: { lines?: number }) {
+  return (
+    <View style={{ flexGrow: 1 }}>
+      <Text style={{ fontStyle: 'italic', color: COLORS.muted, borderBottomWidth: 0.75, borderBottomColor: COLORS.border, borderBottomStyle: 'dotted' }}>
+        {NOT_FILLED}
+      </Text>
+      {Array.from({ length: Math.max(0, lines - 1) }, (_, i) => (
+        <View key={i} style={{ height: 14, borderBottomWidth: 0.75, borderBottomColor: COLORS.border, borderBottomStyle: 'dotted' }} />
+      ))}
+    </View>
+  );
+}
+
+export interface FieldProps {
+  label: string;
+  value?: FieldValue;
+  /** Share of the row ('50%') or points. */
+  width?: string | number;
+  /** Dotted lines left for handwriting when empty. */
+  lines?: number;
+  /** Shown instead of `value` (rich content); counts as filled. */
+  children?: ReactNode;
+}
+
+/** « Label : value » on one line (wrapping if long), or « Label : non renseigné ……… ». */
+export function Field({ label, value, width = '100%', lines = 1, children }: FieldProps) {
+  const shown = valueText(value);
+  return (
+    <View style={{ width, flexDirection: 'row', paddingRight: 6, marginBottom: 3, fontSize: FONT_SIZE.field }} wrap={false}>
+      <Text style={{ fontWeight: 'bold', marginRight: 3 }}>{label} :</Text>
+      {children ? <View style={{ flexGrow: 1, flexBasis: 0 }}>{children}</View> : shown ? <Text style={{ flexGrow: 1, flexBasis: 0 }}>{shown}</Text> : <EmptyValue lines={lines} />}
+    </View>
+  );
+}
+
+/** Fields side by side, wrapping to the next line. */
+export function FieldGrid({ children }: { children: ReactNode }) {
+  return <View style={{ flexDirection: 'row', flexWrap: 'wrap' }}>{children}</View>;
+}
+
+/** A labelled block of free text (comments, objectives): the label, then the text or dotted lines. */
+export function TextField({ label, value, lines = 3 }: { label: string; value?: string | null | undefined; lines?: number }) {
+  const shown = valueText(value);
+  return (
+    <View style={{ marginBottom: 4, fontSize: FONT_SIZE.field }}>
+      <Text style={{ fontWeight: 'bold', marginBottom: 1 }} minPresenceAhead={14}>
+        {label} :
+      </Text>
+      {shown ? (
+        <View style={{ ...styles.box, paddingVertical: 3 }}>
+          {shown.split(/\n+/).map((paragraph, i) => (
+            <Text key={i} style={{ marginBottom: 1 }}>
+              {paragraph}
+            </Text>
+          ))}
+        </View>
+      ) : (
+        <EmptyValue lines={lines} />
+      )}
+    </View>
+  );
+}
+
+/** ☒ / ☐ and a label. */
+export function Checkbox({ checked, label, detail }: { checked: boolean; label: string; detail?: string | null | undefined }) {
+  return (
+    <View style={{ flexDirection: 'row', marginBottom: 1.5 }} wrap={false}>
+      <Text style={{ width: 12, fontSize: FONT_SIZE.field + 1 }}>{checked ? '☒' : '☐'}</Text>
+      <Text style={{ flexGrow: 1, flexBasis: 0, fontWeight: checked ? 'bold' : 'normal' }}>
+        {label}
+        {detail ? <Text style={{ fontWeight: 'normal' }}> : {detail}</Text> : null}
+      </Text>
+    </View>
+  );
+}
+
+/** A group title and its boxes. */
+export function CheckGroup({
+  title,
+  options,
+  width = '100%',
+}: {
+  title?: string | undefined;
+  options: { label: string; checked: boolean; detail?: string | null | undefined }[];
+  width?: string | number;
+}) {
+  return (
+    <View style={{ width, paddingRight: 6, marginBottom: 4 }}>
+      {title ? <Text style={{ fontWeight: 'bold', marginBottom: 1 }}>{title}</Text> : null}
+      {options.map((o) => (
+        <Checkbox key={o.label} checked={o.checked} label={o.label} detail={o.detail} />
+      ))}
+    </View>
+  );
+}

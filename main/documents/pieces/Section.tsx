@@ -1,0 +1,22 @@
+/** @jsxRuntime automatic */
+import { Text, View } from '@react-pdf/renderer';
+import type { ReactNode } from 'react';
+import { upper } from '../format';
+import { styles } from '../styles';
+
+/** A titled part of a document; `breakBefore` starts it on a new page; the title never ends a page alone. */
+export function Section({ title, children, breakBefore = false }: { title: string; children: ReactNode; breakBefore?: boolean }) {
+  return (
+    <View style={styles.section} break={breakBefore}>
+      <Text style={styles.sectionTitle} minPresenceAhead={40}>
+        {upper(title)}
+      </Text>
+      {children}
+    </View>
+  );
+}
+
+/** A short paragraph (notes, legal mentions). */
+export function Paragraph({ children, small = false, italic = false }: { children: ReactNode; small?: boolean; italic?: boolean }) {
+  return <Text style={[styles.paragraph, small ? styles.small : {}, italic ? styles.italic : {}]}>{children}</Text>;
+}

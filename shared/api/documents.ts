@@ -1,0 +1,155 @@
+/**
+ * API of the printed documents (generated in main, offline): the archive of a dossier's final documents, their
+ * download, generating a document (a draft is only returned; a final one is archived, once per content), and
+ * printing through the system dialog when the app runs in Electron.
+ *
+ * Access: the dossier's rules (a référent only on the dossiers where they are the named référent; the other
+ * roles on their MDS's dossiers). Generating a FINAL document archives it: the EP secretary, who only reads
+ * dossiers, may preview and print drafts but not archive.
+ */
+import { z } from 'zod';
+import { idSchema, isoDateTimeSchema } from './common';
+import { def, type MethodDef } from './method';
+
+export const DOCUMENT_KINDS = ['dsp', 'ede', 'contrat', 'fiche_liaison', 'reponse_fiche'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
+  dsp: 'Données socio-professionnelles (DSP)',
+  ede: 'Échelle de distance à l’emploi (EDE)',
+  contrat: 'Contrat d’engagements réciproques (deux exemplaires originaux)',
+  fiche_liaison: 'Fiche de liaison',
+  reponse_fiche: 'Réponse du correspondant à une fiche de liaison',
+};
+export const documentKindSchema = z.enum(DOCUMENT_KINDS, { error: 'Type de document inconnu' });
+
+/** What the source id names, per kind. */
+export const DOCUMENT_SOURCE_LABELS: Record<DocumentKind, string> = {
+  dsp: 'révision de DSP',
+  ede: 'échelle de distance à l’emploi',
+  contrat: 'contrat',
+  fiche_liaison: 'fiche de liaison',
+  reponse_fiche: 'fiche de liaison',
+};
+
+export const PDF_MIME = 'application/pdf';
+
+/** An archived document (without its bytes). */
+export const documentSummarySchema = z.object({
+  id: idSchema,
+  kind: documentKindSchema,
+  kindLabel: z.string(),
+  personId: idSchema,
+  sourceEntity: z.string(),
+  sourceId: idSchema,
+  sourceVersion: z.number().int().nonnegative(),
+  title: z.string(),
+  fileName: z.string(),
+  mime: z.literal(PDF_MIME),
+  /** Originals in the file: 2 for a contract (print the file once), 1 otherwise. */
+  copies: z.number().int().positive(),
+  pageCount: z.number().int().positive(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().positive(),
+  isFinal: z.boolean(),
+  createdAt: isoDateTimeSchema,
+  createdBy: z.string(),
+});
+export type DocumentSummary = z.output<typeof documentSummarySchema>;
+
+/** A PDF's bytes, base64. */
+export const documentFileSchema = z.object({
+  fileName: z.string(),
+  mime: z.literal(PDF_MIME),
+  base64: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().positive(),
+  copies: z.number().int().positive(),
+  pageCount: z.number().int().positive(),
+});
+export type DocumentFile = z.output<typeof documentFileSchema>;
+
+export const documentGenerateInputSchema = z.object({
+  kind: documentKindSchema,
+  /** Contract id, DSP revision id, EDE id or fiche id (the answer's fiche for `reponse_fiche`). */
+  sourceId: idSchema,
+  /** true: archived (once per content) and returned; false: a draft, returned only. */
+  final: z.boolean({ error: 'Précisez s’il s’agit d’un document définitif ou d’un brouillon' }),
+});
+
+export const documentGenerateOutputSchema = documentFileSchema.extend({
+  /** The archived document (final), null for a draft. */
+  document: documentSummarySchema.nullable(),
+  /** true when the final document was already archived: its archived bytes are returned, not re-rendered. */
+  reprint: z.boolean(),
+  /** A draft's watermark (« PROJET – ne vaut pas contrat » for a contract not yet signed), null otherwise. */
+  watermark: z.string().nullable(),
+});
+export type DocumentGenerateOutput = z.output<typeof documentGenerateOutputSchema>;
+
+/** A record of the dossier that can be printed, and where its archive stands. */
+export const printableSchema = z.object({
+  kind: documentKindSchema,
+  kindLabel: z.string(),
+  sourceId: idSchema,
+  title: z.string(),
+  /** Date of the record (dd/mm/yyyy shown by the screen). */
+  date: z.string(),
+  /** Why it cannot be archived as final yet (e.g. a contract not signed), null when it can. */
+  finalBlocker: z.string().nullable(),
+  /** The latest archived final document of this record, if any. */
+  latestDocumentId: idSchema.nullable(),
+  /** Originals printed per file (2 for a contract). */
+  copies: z.number().int().positive(),
+});
+export type Printable = z.output<typeof printableSchema>;
+
+export const documentsMethods = {
+  /** The dossier's archived documents, newest first. */
+  'documents.list': def({
+    input: z.object({ personId: idSchema }),
+    output: z.array(documentSummarySchema),
+    access: 'authenticated',
+    writes: false,
+  }),
+  /** What the dossier has to print (contracts, DSP revisions, EDEs, fiches and answers), newest first. */
+  'documents.printable': def({
+    input: z.object({ personId: idSchema }),
+    output: z.array(printableSchema),
+    access: 'authenticated',
+    writes: false,
+  }),
+  /** An archived document's bytes (a reprint: the exact bytes archived). */
+  'documents.get': def({
+    input: z.object({ id: idSchema }),
+    output: documentFileSchema.extend({ document: documentSummarySchema }),
+    access: 'authenticated',
+    writes: false,
+  }),
+  /** Renders a document; a final one is archived with its hash, date and author (audited). */
+  'documents.generate': def({
+    input: documentGenerateInputSchema,
+    output: documentGenerateOutputSchema,
+    access: 'authenticated',
+    writes: true,
+  }),
+  /**
+   * Prints an archived document through the system print dialog (Electron), `copies` preset (a contract's
+   * file already holds both originals: 1). Refused (RULE) in browser mode: the screen opens the PDF instead.
+   */
+  'documents.print': def({
+    input: z.object({
+      id: idSchema,
+      copies: z.number({ error: 'Nombre d’exemplaires invalide' }).int('Nombre d’exemplaires invalide').min(1, 'Au moins un exemplaire').max(20, '20 exemplaires au plus'),
+    }),
+    output: z.object({ printed: z.boolean() }),
+    access: 'authenticated',
+    writes: false,
+  }),
+  /** Whether this app can print through the system dialog (Electron) or the screen must open the PDF. */
+  'documents.printSupport': def({
+    input: z.object({}).strict(),
+    output: z.object({ systemDialog: z.boolean() }),
+    access: 'authenticated',
+    writes: false,
+  }),
+} as const satisfies Record<string, MethodDef>;

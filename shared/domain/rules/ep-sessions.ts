@@ -1,0 +1,204 @@
+/**
+ * Sessions of the équipe pluridisciplinaire (« LES INSTANCES — LES EQUIPES PLURIDISCIPLINAIRES »: one EP per
+ * territory, presided by a Conseiller Général; one month to give its avis). What the handbook leaves open is
+ * fixed here (docs: interpretive choices):
+ * - the life cycle of a session: créée → dossiers inscrits → convocations envoyées → tenue → avis rendus →
+ *   décisions enregistrées → close, one step at a time, never backwards;
+ * - the ordre du jour: cases by avis deadline (oldest first), grouped `casesPerSlot` per time slot of
+ *   `slotMinutes`, from the start time, skipping the lunch break;
+ * - the quorum: more than half of the members present or replaced (by their substitute);
+ * - a case is « bientôt dû » when its avis deadline is within 7 days.
+ */
+import { z } from 'zod';
+import { addDaysIso, type IsoDate } from './dates';
+import { failure, parseWith, ruleError, type RuleResult } from './result';
+
+export const EP_SESSION_STATES = [
+  'creee',
+  'dossiers_inscrits',
+  'convocations_envoyees',
+  'tenue',
+  'avis_rendus',
+  'decisions_enregistrees',
+  'close',
+] as const;
+export type EpSessionState = (typeof EP_SESSION_STATES)[number];
+export const EP_SESSION_STATE_LABELS: Record<EpSessionState, string> = {
+  creee: 'Créée',
+  dossiers_inscrits: 'Dossiers inscrits',
+  convocations_envoyees: 'Convocations envoyées',
+  tenue: 'Tenue',
+  avis_rendus: 'Avis rendus',
+  decisions_enregistrees: 'Décisions enregistrées',
+  close: 'Close',
+};
+
+/** The only state that may follow each state (null: the last one). */
+export const nextSessionState = (state: EpSessionState): EpSessionState | null => {
+  const i = EP_SESSION_STATES.indexOf(state);
+  return i >= 0 && i < EP_SESSION_STATES.length - 1 ? EP_SESSION_STATES[i + 1]! : null;
+};
+
+/** Whether a session in `state` is at or past `reference`. */
+export const sessionAtLeast = (state: EpSessionState, reference: EpSessionState): boolean =>
+  EP_SESSION_STATES.indexOf(state) >= EP_SESSION_STATES.indexOf(reference);
+
+/** What a step needs, from the session's facts. */
+export interface SessionFacts {
+  state: EpSessionState;
+  /** Session date and today. */
+  date: IsoDate;
+  today: IsoDate;
+  /** Cases inscribed (not postponed nor withdrawn). */
+  activeItems: number;
+  /** Cases without a time slot. */
+  itemsWithoutSlot: number;
+  /** Members whose attendance is recorded / active members of the EP. */
+  attendanceRecorded: number;
+  members: number;
+  itemsWithAvis: number;
+  itemsWithDecision: number;
+}
+
+/** Checks the move to `to`: only the next state, and only when what it needs is there. */
+export function checkSessionTransition(facts: SessionFacts, to: EpSessionState): RuleResult<{ to: EpSessionState }> {
+  const next = nextSessionState(facts.state);
+  if (next !== to) {
+    return failure([
+      ruleError(
+        next === null
+          ? `La séance est ${EP_SESSION_STATE_LABELS[facts.state].toLowerCase()} : plus aucune étape ne suit.`
+          : `La séance est à l’étape « ${EP_SESSION_STATE_LABELS[facts.state]} » : l’étape suivante est « ${EP_SESSION_STATE_LABELS[next]} », pas « ${EP_SESSION_STATE_LABELS[to]} ».`,
+        'to',
+      ),
+    ]);
+  }
+  const errors = [];
+  switch (to) {
+    case 'dossiers_inscrits':
+      if (facts.activeItems === 0) errors.push(ruleError('Inscrivez au moins un dossier à l’ordre du jour.'));
+      break;
+    case 'convocations_envoyees':
+      if (facts.activeItems === 0) errors.push(ruleError('L’ordre du jour est vide : inscrivez au moins un dossier.'));
+      if (facts.itemsWithoutSlot > 0) errors.push(ruleError(`${facts.itemsWithoutSlot} dossier(s) sans horaire de passage : attribuez les horaires.`));
+      if (facts.members === 0) errors.push(ruleError('L’équipe pluridisciplinaire n’a aucun membre à convoquer.'));
+      break;
+    case 'tenue':
+      if (facts.date > facts.today) errors.push(ruleError('La séance ne peut pas être déclarée tenue avant sa date.'));
+      break;
+    case 'avis_rendus':
+      if (facts.attendanceRecorded < facts.members) errors.push(ruleError('Relevez la présence de chaque membre de l’équipe.'));
+      if (facts.itemsWithAvis < facts.activeItems) {
+        errors.push(ruleError(`${facts.activeItems - facts.itemsWithAvis} dossier(s) sans avis : rendez l’avis ou reportez le dossier.`));
+      }
+      break;
+    case 'decisions_enregistrees':
+      if (facts.itemsWithDecision < facts.itemsWithAvis) {
+        errors.push(ruleError(`${facts.itemsWithAvis - facts.itemsWithDecision} dossier(s) sans décision du Président.`));
+      }
+      break;
+    default:
+      break;
+  }
+  return errors.length > 0 ? failure(errors) : { ok: true, to };
+}
+
+const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Heure invalide (hh:mm attendu)');
+const minutesOf = (t: string): number => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+const timeOf = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+export const slotConfigSchema = z
+  .object({
+    startTime: timeSchema,
+    casesPerSlot: z.number().int().min(1, 'Au moins un dossier par créneau').max(20, '20 dossiers par créneau au plus'),
+    slotMinutes: z.number().int().min(5, 'Un créneau dure au moins 5 minutes').max(240, 'Un créneau dure 240 minutes au plus'),
+    lunchStart: timeSchema.nullable(),
+    lunchEnd: timeSchema.nullable(),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.lunchStart === null) !== (v.lunchEnd === null)) {
+      ctx.addIssue({ code: 'custom', path: ['lunchEnd'], message: 'Indiquez le début et la fin de la pause déjeuner, ou aucun des deux' });
+    } else if (v.lunchStart !== null && v.lunchEnd !== null && minutesOf(v.lunchEnd) <= minutesOf(v.lunchStart)) {
+      ctx.addIssue({ code: 'custom', path: ['lunchEnd'], message: 'La pause déjeuner finit après avoir commencé' });
+    }
+  });
+export type SlotConfig = z.output<typeof slotConfigSchema>;
+export const DEFAULT_SLOT_CONFIG: SlotConfig = { startTime: '09:00', casesPerSlot: 2, slotMinutes: 30, lunchStart: '12:00', lunchEnd: '13:30' };
+
+/**
+ * The time slot of each case, in the given order: `casesPerSlot` cases per slot, slots one after the other from
+ * the start time; a slot that would overlap the lunch break starts at its end. Refused past midnight.
+ */
+export function assignSlots(count: number, config: SlotConfig): RuleResult<{ slots: string[] }> {
+  const parsed = parseWith(slotConfigSchema, config);
+  if (!parsed.ok) return parsed;
+  const c = parsed.value;
+  const slots: string[] = [];
+  let t = minutesOf(c.startTime);
+  const lunch = c.lunchStart !== null && c.lunchEnd !== null ? { start: minutesOf(c.lunchStart), end: minutesOf(c.lunchEnd) } : null;
+  for (let i = 0; i < count; i += c.casesPerSlot) {
+    if (lunch && t < lunch.end && t + c.slotMinutes > lunch.start) t = lunch.end;
+    if (t + c.slotMinutes > 24 * 60) {
+      return failure([ruleError(`Les ${count} dossiers ne tiennent pas dans la journée : augmentez le nombre de dossiers par créneau ou raccourcissez les créneaux.`)]);
+    }
+    for (let j = 0; j < c.casesPerSlot && i + j < count; j++) slots.push(timeOf(t));
+    t += c.slotMinutes;
+  }
+  return { ok: true, slots };
+}
+
+export const ATTENDANCE_STATUSES = ['present', 'excuse', 'remplace', 'absent'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = {
+  present: 'Présent',
+  excuse: 'Excusé',
+  remplace: 'Remplacé',
+  absent: 'Absent',
+};
+
+export interface Quorum {
+  members: number;
+  /** Present or replaced by their substitute. */
+  counted: number;
+  /** More than half of the members. */
+  required: number;
+  reached: boolean;
+  /** French warning when it is not reached, null otherwise. */
+  warning: string | null;
+}
+
+/** The quorum: more than half of the members present or replaced. */
+export function quorum(members: number, statuses: readonly AttendanceStatus[]): Quorum {
+  const counted = statuses.filter((s) => s === 'present' || s === 'remplace').length;
+  const required = Math.floor(members / 2) + 1;
+  const reached = members > 0 && counted >= required;
+  return {
+    members,
+    counted,
+    required,
+    reached,
+    warning: reached
+      ? null
+      : `Quorum non atteint : ${counted} membre(s) présent(s) ou remplacé(s) sur ${members} ; il en faut au moins ${required} (plus de la moitié).`,
+  };
+}
+
+export const SOON_DUE_DAYS = 7;
+export type DeadlineFlag = 'en_retard' | 'bientot' | 'dans_les_temps';
+export const DEADLINE_FLAG_LABELS: Record<DeadlineFlag, string> = {
+  en_retard: 'Délai d’avis dépassé',
+  bientot: 'Avis à rendre sous 7 jours',
+  dans_les_temps: 'Dans les temps',
+};
+
+/** Overdue after the deadline; soon due within 7 days (deadline included). */
+export const deadlineFlag = (deadline: IsoDate, today: IsoDate): DeadlineFlag =>
+  deadline < today ? 'en_retard' : deadline <= addDaysIso(today, SOON_DUE_DAYS) ? 'bientot' : 'dans_les_temps';
+
+/** Initials for an anonymised document: « Claire DURAND » → « C. D. ». */
+export const initialsOf = (prenoms: string, nom: string): string =>
+  [prenoms, nom]
+    .map((s) => s.trim().charAt(0).toUpperCase())
+    .filter((c) => c !== '')
+    .map((c) => `${c}.`)
+    .join(' ');
