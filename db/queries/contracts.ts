@@ -2,12 +2,14 @@
  * Queries of the contracts (CERS, CERP), their PAP versions and the EP saisines. Services validate and authorise;
  * these functions only read and write rows (inside the caller's transaction).
  */
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import {
+  attachments,
   contractPapActions,
   contractPaps,
   contracts,
   epSaisines,
+  fichesLiaison,
   type Contract,
   type ContractPap,
   type ContractPapAction,
@@ -17,21 +19,39 @@ import {
   type NewEpSaisine,
 } from '../schema-contracts';
 import { foyers, persons, users } from '../schema';
-import { recordAudit, type AuditActor, type AuditEntity } from './audit';
+import { recordAudit, type AuditActor } from './audit';
 import type { DbOrTx } from './types';
 
 /** Entities of the contracts and fiches capability in the journal. */
 export type ContractsAuditEntity = 'contract' | 'contract_pap' | 'fiche_liaison' | 'attachment' | 'ep_saisine';
 
-/**
- * Appends a journal entry about a contract, PAP, fiche, attachment or saisine (same table and same rules as
- * recordAudit; `AuditEntity` of db/queries/audit.ts lists only the foundation's entities, so the name is widened here).
- */
+/** Appends a journal entry about a contract, PAP version, fiche, attachment or saisine (inside the write's transaction). */
 export function recordContractsAudit(
   db: DbOrTx,
   entry: { actor: AuditActor; at: string; entity: ContractsAuditEntity; entityId: number; action: 'create' | 'update' | 'delete'; before: unknown; after: unknown },
 ): void {
-  recordAudit(db, { ...entry, entity: entry.entity as string as AuditEntity });
+  recordAudit(db, entry);
+}
+
+/**
+ * The journal targets of one dossier's contracts, PAP versions, fiches, attachments and EP saisines (for
+ * `auditFor`, e.g. in audit.forDossier). Records deleted since (draft contracts and fiches, draft attachments)
+ * are not found this way.
+ */
+export function contractsAuditTargets(db: DbOrTx, personId: number): { entity: ContractsAuditEntity; entityId: number }[] {
+  const contractIds = db.select({ id: contracts.id }).from(contracts).where(eq(contracts.personId, personId)).all().map((r) => r.id);
+  const papIds =
+    contractIds.length === 0
+      ? []
+      : db.select({ id: contractPaps.id }).from(contractPaps).where(inArray(contractPaps.contractId, contractIds)).all().map((r) => r.id);
+  const of = (entity: ContractsAuditEntity, ids: number[]) => ids.map((entityId) => ({ entity, entityId }));
+  return [
+    ...of('contract', contractIds),
+    ...of('contract_pap', papIds),
+    ...of('fiche_liaison', db.select({ id: fichesLiaison.id }).from(fichesLiaison).where(eq(fichesLiaison.personId, personId)).all().map((r) => r.id)),
+    ...of('attachment', db.select({ id: attachments.id }).from(attachments).where(eq(attachments.personId, personId)).all().map((r) => r.id)),
+    ...of('ep_saisine', db.select({ id: epSaisines.id }).from(epSaisines).where(eq(epSaisines.personId, personId)).all().map((r) => r.id)),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import { interviewHandlers } from './handlers-interview';
 import { contractsHandlers } from './handlers-contracts';
 import { fichesHandlers } from './handlers-fiches';
 import { epHandlers } from './handlers-ep';
+import { documentsHandlers } from './handlers-documents';
 
 /** Public methods get a call whose actor may be null; the others a logged-in actor and an open database. */
 export type CallFor<M extends MethodName> = Api[M]['access'] extends 'public' ? PublicCall : AuthedCall;
@@ -57,4 +58,5 @@ export const handlers: Handlers = {
   ...contractsHandlers,
   ...fichesHandlers,
   ...epHandlers,
+  ...documentsHandlers,
 };

@@ -199,7 +199,7 @@ export async function renderPdf(meta: PdfMeta, pages: ReactElement[], options: R
       Creator: PDF_PRODUCER,
       Producer: PDF_PRODUCER,
       CreationDate: date,
-      ModificationDate: date,
+      ModDate: date,
     }).filter(([, v]) => v !== undefined),
   );
   const ctx = new PDFDocument({ compress: true, lang: 'fr-FR', displayTitle: true, autoFirstPage: false, info });

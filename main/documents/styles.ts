@@ -17,7 +17,7 @@ export const COLORS = {
   border: '#555555',
   light: '#e6e6e6',
   header: '#d9d9d9',
-  watermark: '#b3b3b3',
+  watermark: '#999999',
 } as const;
 
 export const FONT_SIZE = {

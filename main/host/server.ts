@@ -19,7 +19,8 @@ import { forwardToApp, refusal } from './envelope';
 import { baseSecurityHeaders } from './security-headers';
 
 export const LOOPBACK_HOST = '127.0.0.1';
-export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** Attachments travel base64-encoded in the envelope (10 Mo → ~13,4 Mo): room for one, with margin. */
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 export interface BrowserHostOptions {
   app: Pick<App, 'handle'>;

@@ -1,4 +1,4 @@
-import { auditFor, interviewAuditTargets } from '../../db/queries';
+import { auditFor, contractsAuditTargets, interviewAuditTargets } from '../../db/queries';
 import type { MethodOutput, MethodParsedInput } from '../../shared/api/contract';
 import type { AuthedCall } from './context';
 import { accessibleDossier } from './dossiers';
@@ -14,6 +14,7 @@ export function forDossier(input: MethodParsedInput<'audit.forDossier'>, call: A
     { entity: 'person', entityId: person.id },
     { entity: 'foyer', entityId: foyer.id },
     ...interviewAuditTargets(db, person.id, foyer.id),
+    ...contractsAuditTargets(db, person.id),
   ]).map((row) => ({
     id: row.id,
     at: row.at,

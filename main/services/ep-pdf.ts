@@ -1,8 +1,7 @@
 /** The EP session file as a PDF (main/documents/ep), full or anonymised. */
 import { findMds } from '../../db/queries';
 import type { MethodOutput, MethodParsedInput } from '../../shared/api/contract';
-import { renderDocument } from '../documents';
-import { sessionFilePages } from '../documents/ep/session-file';
+import { renderSessionFile, sessionFilePages } from '../documents/ep/session-file';
 import type { AuthedCall } from './context';
 import { accessibleSession } from './ep-common';
 import { sessionFileData } from './ep-documents';
@@ -13,6 +12,6 @@ export async function filePdf(input: MethodParsedInput<'ep.sessions.filePdf'>, c
   const data = sessionFileData(db, session, ep, input.anonymised);
   const mds = findMds(db, call.actor.mdsId);
   const doc = sessionFilePages(data, { mds: { name: mds?.name ?? '', territory: mds?.territory ?? ep.territory, address: mds?.address ?? null } });
-  const bytes = await renderDocument(doc);
+  const bytes = await renderSessionFile(doc);
   return { fileName: doc.fileName, mime: 'application/pdf', contentBase64: bytes.toString('base64') };
 }

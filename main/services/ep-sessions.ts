@@ -343,10 +343,10 @@ export function advance(input: MethodParsedInput<'ep.sessions.advance'>, call: A
   const db = call.open.db;
   const { session, ep } = accessibleSession(db, actor, input.sessionId);
   const today = todayOf(call);
-  const date = input.date ?? (input.to === 'tenue' ? session.date : today);
-  notAfterToday(date, today, 'date', 'La date de l’étape');
   const checked = checkSessionTransition(sessionFacts(loadSessionData(db, session, ep), today), input.to);
   if (!checked.ok) throw ruleRefusal('RULE', checked.errors);
+  const date = input.date ?? (input.to === 'tenue' ? session.date : today);
+  notAfterToday(date, today, 'date', 'La date de l’étape');
   if (input.to === 'tenue' && date < session.date) throw fieldError('VALIDATION', 'date', 'La séance ne peut pas être tenue avant sa date.');
   const dates: Partial<EpSessionRow> =
     input.to === 'convocations_envoyees' ? { convocationsSentOn: date } : input.to === 'tenue' ? { heldOn: date } : input.to === 'close' ? { closedOn: date } : {};

@@ -20,6 +20,7 @@ import { interviewMethods } from './interview';
 import { contractsMethods } from './contracts';
 import { fichesMethods } from './fiches';
 import { epMethods } from './ep';
+import { documentsMethods } from './documents';
 
 export { def, type Access, type MethodDef } from './method';
 
@@ -187,6 +188,7 @@ export const api = {
   ...contractsMethods,
   ...fichesMethods,
   ...epMethods,
+  ...documentsMethods,
 } as const satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;

@@ -33,6 +33,12 @@ export const DOCUMENT_SOURCE_LABELS: Record<DocumentKind, string> = {
 
 export const PDF_MIME = 'application/pdf';
 
+const copiesSchema = z
+  .number({ error: 'Nombre d’exemplaires invalide' })
+  .int('Nombre d’exemplaires invalide')
+  .min(1, 'Au moins un exemplaire')
+  .max(20, '20 exemplaires au plus');
+
 /** An archived document (without its bytes). */
 export const documentSummarySchema = z.object({
   id: idSchema,
@@ -133,14 +139,18 @@ export const documentsMethods = {
     writes: true,
   }),
   /**
-   * Prints an archived document through the system print dialog (Electron), `copies` preset (a contract's
-   * file already holds both originals: 1). Refused (RULE) in browser mode: the screen opens the PDF instead.
+   * Prints an archived document (`id`) or a draft rendered for the occasion (`draft`) through the system print
+   * dialog (Electron), `copies` preset (a contract's file already holds both originals: 1). Refused (RULE) in
+   * browser mode: the screen opens the PDF instead.
    */
   'documents.print': def({
-    input: z.object({
-      id: idSchema,
-      copies: z.number({ error: 'Nombre d’exemplaires invalide' }).int('Nombre d’exemplaires invalide').min(1, 'Au moins un exemplaire').max(20, '20 exemplaires au plus'),
-    }),
+    input: z.union(
+      [
+        z.object({ id: idSchema, copies: copiesSchema }).strict(),
+        z.object({ draft: z.object({ kind: documentKindSchema, sourceId: idSchema }), copies: copiesSchema }).strict(),
+      ],
+      { error: 'Document à imprimer invalide : un document archivé (id) ou un brouillon (type et source)' },
+    ),
     output: z.object({ printed: z.boolean() }),
     access: 'authenticated',
     writes: false,

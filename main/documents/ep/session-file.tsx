@@ -7,6 +7,7 @@
  */
 import { Text } from '@react-pdf/renderer';
 import type { EpSessionFile, EpSynthese } from '../../../shared/api/ep';
+import { renderPdf } from '../engine';
 import { dateFr, safeFileName } from '../format';
 import type { DocumentContext, RenderedPages } from '../model';
 import { DocumentPage, Field, FieldGrid, Letterhead, Paragraph, Section, Table, TitleBlock, type Column } from '../pieces';
@@ -43,7 +44,7 @@ const papColumns: Column<PapRow>[] = [
 
 function Synthese({ c, index }: { c: EpSynthese; index: number }) {
   return (
-    <Section title={`Dossier n° ${index + 1} — fiche de synthèse`} breakBefore>
+    <Section title={`Dossier n° ${index + 1} — fiche de synthèse`}>
       <FieldGrid>
         <Field label="Bénéficiaire" value={c.identity.name} />
         <Field label="Horaire de passage" value={c.slotStart ?? '—'} />
@@ -80,16 +81,22 @@ function Synthese({ c, index }: { c: EpSynthese; index: number }) {
   );
 }
 
-/** The session file laid out (one section: cover, ordre du jour, fiches de synthèse). */
+/** The PDF of the session file, its pages numbered over the whole document. */
+export function renderSessionFile(doc: RenderedPages): Promise<Buffer> {
+  return renderPdf(doc.meta, doc.pages, { copies: doc.copies, numbering: 'document' });
+}
+
+/** The session file laid out: the cover with the ordre du jour, then one fiche de synthèse per case. */
 export function sessionFilePages(file: EpSessionFile, ctx: DocumentContext): RenderedPages {
   const title = `Dossier de séance de l’équipe pluridisciplinaire du ${dateFr(file.cover.date)}`;
+  const footerNote = 'Document confidentiel : réservé aux membres de l’équipe pluridisciplinaire';
   const reference = `${file.cover.epName} – séance du ${dateFr(file.cover.date)}${file.anonymised ? ' – copie anonymisée' : ''}`;
   return {
     meta: { title, subject: file.anonymised ? 'Copie anonymisée' : 'Dossier de séance', author: `Conseil départemental – ${ctx.mds.name}`, date: file.cover.date },
     fileName: safeFileName(`Dossier de séance EP ${file.cover.territory} ${file.cover.date}${file.anonymised ? ' anonymisé' : ''}.pdf`),
     copies: 1,
     pages: [
-      <DocumentPage key="file" reference={reference} footerNote="Document confidentiel : réservé aux membres de l’équipe pluridisciplinaire">
+      <DocumentPage key="cover" reference={reference} footerNote={footerNote}>
         <Letterhead mds={ctx.mds} />
         <TitleBlock
           title={title}
@@ -104,10 +111,14 @@ export function sessionFilePages(file: EpSessionFile, ctx: DocumentContext): Ren
         <Section title="Ordre du jour">
           <Table columns={ordreColumns} rows={file.ordreDuJour} empty="Aucun dossier inscrit." />
         </Section>
-        {file.cases.map((c, i) => (
-          <Synthese key={c.itemId} c={c} index={i} />
-        ))}
       </DocumentPage>,
+      // One page element per case: each starts on a new sheet, and react-pdf lays out small pages much faster
+      // than one long flowing page (numbering: the whole document, see renderSessionFile).
+      ...file.cases.map((c, i) => (
+        <DocumentPage key={`case-${c.itemId}`} reference={reference} footerNote={footerNote}>
+          <Synthese c={c} index={i} />
+        </DocumentPage>
+      )),
     ],
   };
 }

@@ -29,10 +29,10 @@ export interface DocumentPageProps {
 export function DocumentPage({ reference, footerNote, copyLabels, watermark, orientation = 'portrait', sectionId, children }: DocumentPageProps) {
   return (
     <Page size="A4" orientation={orientation} style={styles.page} wrap id={sectionId}>
-      {watermark ? <Watermark text={watermark} /> : null}
       <RunningHead reference={reference} copyLabels={copyLabels} />
       {children}
       <PageFooter note={footerNote} />
+      {watermark ? <Watermark text={watermark} /> : null}
     </Page>
   );
 }

@@ -94,6 +94,20 @@ export function Checkbox({ checked, label, detail }: { checked: boolean; label: 
   );
 }
 
+/** Boxes on one line (« ☐ oui   ☐ non »), after an optional bold label. */
+export function CheckRow({ label, options }: { label?: string; options: { label: string; checked: boolean }[] }) {
+  return (
+    <View style={{ flexDirection: 'row', flexWrap: 'wrap', marginBottom: 2 }} wrap={false}>
+      {label ? <Text style={{ fontWeight: 'bold', marginRight: 6 }}>{label}</Text> : null}
+      {options.map((o) => (
+        <Text key={o.label} style={{ marginRight: 18, fontWeight: o.checked ? 'bold' : 'normal' }}>
+          {o.checked ? '☒' : '☐'} {o.label}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
 /** A group title and its boxes. */
 export function CheckGroup({
   title,

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic */
 import { Text, View } from '@react-pdf/renderer';
-import { dateFr, upper } from '../format';
+import { longDateFr, upper } from '../format';
 import { COLORS, FONT_SIZE } from '../styles';
 
 export interface SignatureProps {
@@ -29,7 +29,7 @@ export function SignatureBlock({ title, name, role, luEtApprouve = false, place,
       </Text>
       {role ? <Text style={{ color: COLORS.muted }}>{role}</Text> : null}
       <Text>
-        Fait à {place ? place : '……………………………'}, le {date ? dateFr(date) : '……/……/…………'}
+        Fait à {place ? place : '……………………………'}, le {date ? longDateFr(date) : '……/……/…………'}
       </Text>
       {luEtApprouve ? <Text style={{ fontStyle: 'italic', marginTop: 2 }}>Mention manuscrite « Lu et approuvé »</Text> : null}
       <Text style={{ marginTop: 2, color: COLORS.muted }}>Signature :</Text>

@@ -6,7 +6,7 @@ export { DocumentPage, type DocumentPageProps } from './DocumentPage';
 export { Letterhead, type LetterheadMds } from './Letterhead';
 export { TitleBlock } from './TitleBlock';
 export { IdentityBlock, addressLines, type BeneficiaryIdentity } from './IdentityBlock';
-export { Field, FieldGrid, TextField, Checkbox, CheckGroup, EmptyValue, valueText, type FieldProps, type FieldValue } from './Field';
+export { Field, FieldGrid, TextField, Checkbox, CheckGroup, CheckRow, EmptyValue, valueText, type FieldProps, type FieldValue } from './Field';
 export { Table, type Column } from './Table';
 export { SignatureBlock, SignatureRow, type SignatureProps } from './SignatureBlock';
 export { PageFooter } from './PageFooter';

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import AssignmentIcon from '@mui/icons-material/Assignment';
+import BusinessIcon from '@mui/icons-material/Business';
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import ExploreIcon from '@mui/icons-material/Explore';
 import GroupsIcon from '@mui/icons-material/Groups';
@@ -29,36 +30,30 @@ export const MODULES: readonly NavItem[] = [
     label: 'DSP',
     title: 'Données socio-professionnelles (DSP)',
     icon: <AssignmentIcon />,
-    comingSoon:
-      'La saisie des données socio-professionnelles (Annexe 2) : situation sociale, disponibilité, formation, parcours professionnel, mobilité et logement.',
   },
   {
     path: '/ede',
     label: 'EDE',
     title: 'Échelle de distance à l’emploi (EDE)',
     icon: <AssessmentIcon />,
-    comingSoon: 'L’évaluation de la distance à l’emploi (Annexe 3) : 8 items, 6 paliers, le total des points et la sphère qu’il indique.',
   },
   {
     path: '/orientation',
     label: 'Orientation',
     title: 'Orientation',
     icon: <ExploreIcon />,
-    comingSoon: 'Les décisions d’orientation et de réorientation (sphère solidarité ou professionnelle) et le référent désigné.',
   },
   {
     path: '/contrats',
     label: 'Contrats',
     title: 'Contrats d’engagements réciproques',
     icon: <HandshakeIcon />,
-    comingSoon: 'Les CER solidarité et professionnels, leur plan d’accompagnement (PAP) codifié, leur validation et leurs échéances.',
   },
   {
     path: '/fiches-de-liaison',
     label: 'Fiches de liaison',
     title: 'Fiches de liaison',
     icon: <LinkIcon />,
-    comingSoon: 'Les fiches de liaison entre le référent et le SLAI, et leur suivi.',
   },
   {
     path: '/equipes-pluridisciplinaires',
@@ -84,4 +79,5 @@ export const ADMIN_MODULES: readonly NavItem[] = [
     icon: <ManageAccountsIcon />,
     roles: ['administrateur'],
   },
+  { path: '/administration/organismes', label: 'Organismes référents', title: 'Organismes référents et référents', icon: <BusinessIcon />, roles: ['administrateur'] },
 ];

@@ -5,6 +5,9 @@ import { BeneficiariesPage } from '../screens/beneficiaries/BeneficiariesPage';
 import { DossierFormPage } from '../screens/dossier/DossierFormPage';
 import { DossierPage } from '../screens/dossier/DossierPage';
 import { UsersPage } from '../screens/admin/UsersPage';
+import { interviewRoutes } from '../screens/interview/routes';
+import { contractRoutes } from '../screens/contracts/routes';
+import { ficheRoutes } from '../screens/fiches/routes';
 import { MODULES } from './navigation';
 
 /** Paths of the screens (hash router: '#/beneficiaires/12'). */
@@ -30,6 +33,9 @@ export const appRoutes: RouteObject[] = [
           { path: 'beneficiaires/:personId', element: <DossierPage /> },
           { path: 'beneficiaires/:personId/modifier', element: <DossierFormPage mode="edit" /> },
           ...MODULES.filter((m) => m.comingSoon).map((m) => ({ path: m.path.slice(1), element: <ComingSoonPage item={m} /> })),
+          ...interviewRoutes,
+          ...contractRoutes,
+          ...ficheRoutes,
           {
             path: 'administration/comptes',
             element: (

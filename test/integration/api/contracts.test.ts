@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContractView } from '../../../shared/api/contracts';
-import { cersInput, contractsWorld, expectNothingWritten, ORIENTATION_A, row, sessions, type ContractsWorld } from './contracts-fixtures';
+import { cersInput, contractsWorld, everyTable, expectNothingWritten, ORIENTATION_A, row, sessions, type ContractsWorld } from './contracts-fixtures';
 import { startHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -216,6 +216,12 @@ describe('CERS life cycle', () => {
       );
       expect(again.message).toMatch(/déjà signé/);
     });
+    // Only the bilan columns changed: accepted, through the same method.
+    const bilanOnly = formOf(c);
+    bilanOnly.pap.actions[1] = { ...bilanOnly.pap.actions[1]!, resultat: 'partiellement_atteint', bilan: 'En cours' };
+    c = await h.ok('contracts.update', bilanOnly, s.refA);
+    expect(c.pap.actions[1]).toMatchObject({ resultat: 'partiellement_atteint', bilan: 'En cours' });
+    expect(c.status).toBe('signe');
   });
 
   it('transmitted to the SLAI; the référent cannot decide; a rejection without motif is refused', async () => {
@@ -370,7 +376,13 @@ describe('CERS life cycle', () => {
 
 describe('drafts and the journal', () => {
   it('a draft is deleted; a signed contract is not', async () => {
-    const draft = await h.ok('contracts.create', cersInput(w.dA.person.id, [row('A.1.1', '2026-02-15', '2026-05-31')], { start: '2026-02-15' }), s.refA);
+    const draft = await h.ok(
+      'contracts.create',
+      cersInput(w.dA.person.id, [row('A.1.1', '2026-02-15', '2026-05-31'), row('G.4.5', '2026-03-01', '2026-06-30')], { start: '2026-02-15' }),
+      s.refA,
+    );
+    // G.4.5 is saved but flagged: the Président's derogation is needed.
+    expect(draft.pap.flags).toEqual([expect.objectContaining({ path: 'pap.actions.1.actionCode', kind: 'derogation_requise' })]);
     await h.ok('contracts.deleteDraft', { contractId: draft.id, version: draft.version }, s.refA);
     await h.err('contracts.get', { contractId: draft.id }, 'NOT_FOUND', s.refA);
     const list = await h.ok('contracts.listForDossier', { personId: w.dA.person.id }, s.refA);
@@ -381,6 +393,24 @@ describe('drafts and the journal', () => {
       const e = await h.err('contracts.deleteDraft', { contractId: signed.id, version: signed.version }, 'RULE', s.refA);
       expect(e.message).toMatch(/Seul un brouillon se supprime/);
     });
+  });
+
+  it('every write is journaled with its author, before and after', async () => {
+    const list = await h.ok('contracts.listForDossier', { personId: w.dA.person.id }, s.refA);
+    const { audit_log } = await everyTable(h);
+    const entries = audit_log as { entity: string; entity_id: string; action: string; user_login: string; before_json: string | null; after_json: string | null }[];
+    const first = entries.filter((e) => e.entity === 'contract' && e.entity_id === String(list[0]!.id));
+    expect(first.map((e) => e.action)).toEqual(['create', ...Array<string>(first.length - 1).fill('update')]);
+    expect(first.length).toBeGreaterThanOrEqual(9);
+    expect(new Set(first.map((e) => e.user_login))).toEqual(new Set(['remi', 'cora']));
+    expect(first.slice(1).every((e) => e.before_json !== null && e.after_json !== null)).toBe(true);
+    const validation = first.find((e) => e.user_login === 'cora')!;
+    expect(JSON.parse(validation.before_json!)).toMatchObject({ status: 'transmis_slai' });
+    expect(JSON.parse(validation.after_json!)).toMatchObject({ status: 'valide', decidedOn: '2025-02-03' });
+    const deleted = entries.filter((e) => e.entity === 'contract' && e.action === 'delete');
+    expect(deleted).toHaveLength(1);
+    expect(deleted[0]!.after_json).toBeNull();
+    expect(entries.filter((e) => e.entity === 'ep_saisine' && e.action === 'create')).toHaveLength(1);
   });
 
   it('a signed contract overlapping a new one is refused at its start', async () => {

@@ -3,7 +3,7 @@ import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
 import { mkdtemp, mkdir, rm, writeFile, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startBrowserHost, type BrowserHost } from '../../../main/host/server';
+import { DEFAULT_MAX_BODY_BYTES, startBrowserHost, type BrowserHost } from '../../../main/host/server';
 import { cspHeader } from '../../../main/host/security-headers';
 import { HTTP_API_PATH, HTTP_TOKEN_HEADER, TOKEN_META_NAME, type ApiRequest, type ApiResponse } from '../../../shared/api/transport';
 
@@ -280,7 +280,7 @@ describe('browser host: API', () => {
   });
 
   it('refuses an oversized body with 413 (declared length and chunked)', async () => {
-    const big = JSON.stringify({ method: 'x', input: { blob: 'a'.repeat(3 * 1024 * 1024) } });
+    const big = JSON.stringify({ method: 'x', input: { blob: 'a'.repeat(DEFAULT_MAX_BODY_BYTES + 1024) } });
     const declared = await raw(host.port, { method: 'POST', path: HTTP_API_PATH, headers: apiHeaders(), body: big });
     expect(declared.status).toBe(413);
     expect(JSON.parse(declared.body).error.message).toMatch(/trop volumineuse/);

@@ -14,8 +14,7 @@ import { toApiError, useApi } from '../../api/ApiContext';
 import { formatIsoDate } from '../../app/format';
 import { ErrorSummary, flattenFieldErrors } from '../../components/formErrors';
 import { SuiviEmploiEditor } from './CerpParts';
-import { ROOT_ERROR_KEY } from './ContractWizard';
-import { suiviLineValuesOf, suiviLinesForApi, type ContractFormValues, type SuiviLineValues } from './contractFormModel';
+import { ROOT_ERROR_KEY, suiviLineValuesOf, suiviLinesForApi, type ContractFormValues, type SuiviLineValues } from './contractFormModel';
 import { SelectFieldR, TextFieldR, type Option } from './formFields';
 
 interface BilanValues {

@@ -1,6 +1,5 @@
 import { useId, useRef } from 'react';
 import { useFieldArray, useWatch, type FieldPath, type UseFormReturn } from 'react-hook-form';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
@@ -359,8 +358,4 @@ export function RowPanel({ title, children }: { title: string; children: React.R
       {children}
     </Paper>
   );
-}
-
-export function NoticeUnlessEmpty({ text }: { text: string | undefined }) {
-  return text ? <Alert severity="error">{text}</Alert> : null;
 }

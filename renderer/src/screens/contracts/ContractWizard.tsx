@@ -39,6 +39,7 @@ import {
   stepOfPath,
   valuesFromContract,
   valuesFromPrefill,
+  ROOT_ERROR_KEY,
   type ContractFormValues,
 } from './contractFormModel';
 import { contractPeriod, papIssues, themeLabel, type ContractKind } from './papModel';
@@ -58,8 +59,6 @@ export interface ContractWizardProps {
   type: ContractKind;
   onReload?: () => void;
 }
-
-export const ROOT_ERROR_KEY = '_';
 
 /**
  * CERS and CERP wizards (Annexe 5): état civil from the dossier, objectifs, the PAP, the référent's part and the

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useForm, type FieldPath, type FieldValues, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -28,7 +28,7 @@ import { toApiError, useApi } from '../../api/ApiContext';
 import { formatIsoDate, toIsoDate } from '../../app/format';
 import { DateFieldR, SelectFieldR, TextFieldR, type AnyControl } from './formFields';
 import { etatCivilName } from './EtatCivil';
-import { ROOT_ERROR_KEY } from './ContractWizard';
+import { ROOT_ERROR_KEY } from './contractFormModel';
 
 export type LifecycleKind = 'signer' | 'transmettre' | 'valider' | 'rejeter' | 'demarrer' | 'echoir' | 'clore' | 'renouveler';
 

@@ -14,6 +14,9 @@ import {
 import type { Resultat } from '../../../../shared/domain/rules/pap';
 import { papRowValuesOf, papRowsForApi, type ContractKind, type PapRowValues } from './papModel';
 
+/** Key of the API's fieldErrors for a message about the whole record. */
+export const ROOT_ERROR_KEY = '_';
+
 export interface MetierValues {
   romeCode: string;
   caracteristiques: string;

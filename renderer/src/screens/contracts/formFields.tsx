@@ -184,8 +184,7 @@ export function CheckboxR<T extends FieldValues>({ control, name, label, disable
                 checked={field.value === true}
                 onChange={(e) => field.onChange(e.target.checked)}
                 onBlur={field.onBlur}
-                inputRef={field.ref}
-                slotProps={{ input: { 'aria-describedby': hint ? hintId : undefined } }}
+                slotProps={{ input: { ref: field.ref, 'aria-describedby': hint ? hintId : undefined } as never }}
               />
             }
           />
@@ -233,7 +232,7 @@ export function CheckboxGroupR<T extends FieldValues>({
                     <Checkbox
                       size="small"
                       checked={value.includes(o.value)}
-                      inputRef={i === 0 ? field.ref : undefined}
+                      slotProps={{ input: { ref: i === 0 ? field.ref : undefined } as never }}
                       onBlur={field.onBlur}
                       onChange={(e) => {
                         const next = e.target.checked ? [...value, o.value] : value.filter((v) => v !== o.value);

@@ -36,11 +36,15 @@ export interface PapContract {
   /** 'YYYY-MM-DD' or anything the user is still typing. */
   start: string;
   durationMonths: number | null;
+  /** The end when it is known directly (an avenant: the amended contract's end). */
+  end?: string | undefined;
 }
 
 /** The contract's period, when its start and duration are known. */
 export function contractPeriod(c: PapContract): { start: string; end: string } | null {
-  if (!isIsoDate(c.start) || !c.durationMonths || c.durationMonths < 1) return null;
+  if (!isIsoDate(c.start)) return null;
+  if (c.end !== undefined) return isIsoDate(c.end) ? { start: c.start, end: c.end } : null;
+  if (!c.durationMonths || c.durationMonths < 1) return null;
   return { start: c.start, end: contractEndDate(c.start, c.durationMonths) };
 }
 

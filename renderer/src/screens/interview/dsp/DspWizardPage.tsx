@@ -206,7 +206,7 @@ export function DspWizard({ personId, name, previous, prefill, onReload }: DspWi
       <Stepper nonLinear activeStep={step} alternativeLabel sx={{ mb: 3, overflowX: 'auto', pb: 1 }} aria-label="Étapes de la DSP">
         {Array.from({ length: STEP_COUNT }, (_, i) => (
           <Step key={i} completed={false}>
-            <StepButton onClick={() => void goTo(i, false)} aria-current={i === step ? 'step' : undefined}>
+            <StepButton onClick={() => void goTo(i, false)} aria-label={stepLabel(i)}>
               {stepLabel(i)}
             </StepButton>
           </Step>

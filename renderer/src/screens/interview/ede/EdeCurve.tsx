@@ -129,7 +129,8 @@ export function EdeCurve({ items, series, title, showTable = true }: EdeCurvePro
           width="100%"
           style={{ maxWidth: width, minWidth: 560, display: 'block', fontFamily: 'inherit' }}
           role="img"
-          aria-labelledby={`${prefix}-title ${prefix}-desc`}
+          aria-labelledby={`${prefix}-title`}
+          aria-describedby={`${prefix}-desc`}
           data-testid="ede-curve"
         >
           <title id={`${prefix}-title`}>{title}</title>

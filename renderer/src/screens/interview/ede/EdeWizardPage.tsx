@@ -7,7 +7,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import Paper from '@mui/material/Paper';
 import Radio from '@mui/material/Radio';
@@ -184,7 +183,7 @@ export function EdeWizard({ personId, name, grid, onReloadGrid, today = toIsoDat
       <Stepper nonLinear activeStep={step} sx={{ mb: 2 }} aria-label="Étapes de l’EDE">
         {steps.map((s, i) => (
           <Step key={s.label} completed={false}>
-            <StepButton onClick={() => void goTo(i, false)} aria-current={i === step ? 'step' : undefined}>
+            <StepButton onClick={() => void goTo(i, false)} aria-label={s.label}>
               {s.label}
             </StepButton>
           </Step>

@@ -1,6 +1,6 @@
 /** The EDE screens' model: the grid from `ede.grid` as the shared rules take it, live scoring, form values. */
 import type { z } from 'zod';
-import { edeFormSchema, type EdeGridOutput } from '../../../../../shared/api/interview';
+import type { edeFormSchema, EdeGridOutput } from '../../../../../shared/api/interview';
 import { findTheme } from '../../../../../shared/domain/referentials/actions';
 import { EDE_COLOUR_LABELS } from '../../../../../shared/domain/referentials/ede-grid';
 import type { EdeColour, EdeGrid, ThemeCode, Versioned } from '../../../../../shared/domain/referentials/types';
