@@ -60,7 +60,7 @@ export const MODULES: readonly NavItem[] = [
     label: 'Équipes pluridisciplinaires',
     title: 'Équipes pluridisciplinaires',
     icon: <GroupsIcon />,
-    comingSoon: 'La préparation des séances d’EP, les dossiers présentés, les avis rendus et les décisions.',
+    roles: ['administrateur', 'secretaire_ep', 'correspondant'],
   },
   {
     path: '/echeancier',

@@ -8,6 +8,7 @@ import { UsersPage } from '../screens/admin/UsersPage';
 import { interviewRoutes } from '../screens/interview/routes';
 import { contractRoutes } from '../screens/contracts/routes';
 import { ficheRoutes } from '../screens/fiches/routes';
+import { epRoutes } from '../screens/ep/routes';
 import { MODULES } from './navigation';
 
 /** Paths of the screens (hash router: '#/beneficiaires/12'). */
@@ -36,6 +37,7 @@ export const appRoutes: RouteObject[] = [
           ...interviewRoutes,
           ...contractRoutes,
           ...ficheRoutes,
+          ...epRoutes,
           {
             path: 'administration/comptes',
             element: (

@@ -17,6 +17,8 @@ describe('app shell', () => {
     expect(within(nav).getByRole('link', { name: /Bénéficiaires/ })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).queryByRole('link', { name: /Comptes utilisateurs/ })).not.toBeInTheDocument();
     expect(within(nav).queryByText('Administration')).not.toBeInTheDocument();
+    // Modules limited to other roles are not offered either (the EP is for secretaries, admins, correspondents).
+    expect(within(nav).queryByRole('link', { name: /Équipes pluridisciplinaires/ })).not.toBeInTheDocument();
     expect(screen.getByText('Romain Durand')).toBeInTheDocument();
     expect(screen.getByText(/Référent — MDS de Lens/)).toBeInTheDocument();
   });
@@ -36,17 +38,17 @@ describe('app shell', () => {
     expect(await screen.findByText('Cette page est réservée aux administrateurs.')).toBeInTheDocument();
   });
 
-  it('shows the coming modules as "Bientôt disponible" pages, reachable from the keyboard', async () => {
+  it('shows a module still to come (Échéancier) as a "Bientôt disponible" page, reachable from the keyboard', async () => {
     const user = userEvent.setup();
     renderApp(createFakeBackend().transport);
     const nav = await screen.findByRole('navigation', { name: 'Navigation principale' });
-    const ede = within(nav).getByRole('link', { name: /EDE/ });
-    ede.focus();
+    const echeancier = within(nav).getByRole('link', { name: /Échéancier/ });
+    echeancier.focus();
     await user.keyboard('{Enter}');
-    const heading = await screen.findByRole('heading', { level: 1, name: 'Échelle de distance à l’emploi (EDE)' });
+    const heading = await screen.findByRole('heading', { level: 1, name: /Échéancier/ });
     expect(heading).toHaveFocus();
     expect(screen.getByRole('heading', { name: 'Bientôt disponible' })).toBeInTheDocument();
-    expect(within(nav).getByRole('link', { name: /EDE/ })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: /Échéancier/ })).toHaveAttribute('aria-current', 'page');
   });
 
   it('has a skip link, landmarks and the MDS name', async () => {

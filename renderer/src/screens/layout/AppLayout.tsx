@@ -29,7 +29,9 @@ export function AppLayout() {
   const mainRef = useRef<HTMLElement>(null);
   const location = useLocation();
   const [passwordOpen, setPasswordOpen] = useState(false);
-  const adminItems = ADMIN_MODULES.filter((m) => !m.roles || m.roles.includes(user.role));
+  const allowed = (m: NavItem) => !m.roles || m.roles.includes(user.role);
+  const moduleItems = MODULES.filter(allowed);
+  const adminItems = ADMIN_MODULES.filter(allowed);
 
   return (
     <NotificationsProvider>
@@ -102,7 +104,7 @@ export function AppLayout() {
           <Toolbar />
           <Box component="nav" aria-label="Navigation principale" sx={{ overflowY: 'auto' }}>
             <List>
-              {MODULES.map((item) => (
+              {moduleItems.map((item) => (
                 <NavEntry key={item.path} item={item} />
               ))}
             </List>

@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import type { EpConvocations, EpSession } from '../../../../shared/api/ep';
+import { toApiError, useApi } from '../../api/ApiContext';
+import { formatIsoDate } from '../../app/format';
+import { base64ToBlob, Section } from './common';
+
+/** Convocations (members) and information letters (beneficiaries); the session file as a PDF. */
+export function SessionDocuments({ session }: { session: EpSession }) {
+  const api = useApi();
+  const [anonymised, setAnonymised] = useState(false);
+  const [convocations, setConvocations] = useState<EpConvocations | null>(null);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<string>();
+  const [pending, setPending] = useState(false);
+
+  const loadConvocations = async () => {
+    setError(undefined);
+    try {
+      setConvocations(await api.call('ep.sessions.convocations', { sessionId: session.id }));
+    } catch (e) {
+      setError(toApiError(e).message);
+    }
+  };
+
+  const pdf = async (open: boolean) => {
+    setPending(true);
+    setError(undefined);
+    setStatus('Préparation du dossier de séance…');
+    try {
+      const file = await api.call('ep.sessions.filePdf', { sessionId: session.id, anonymised });
+      const url = URL.createObjectURL(base64ToBlob(file.contentBase64, file.mime));
+      if (open) {
+        window.open(url, '_blank', 'noopener');
+      } else {
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = file.fileName;
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+      }
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setStatus(`Dossier de séance${anonymised ? ' anonymisé' : ''} prêt : ${file.fileName}.`);
+    } catch (e) {
+      setError(toApiError(e).message);
+      setStatus('');
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <Section id="ep-session-documents" title="Convocations et dossier de séance">
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
+        <Button variant="outlined" onClick={() => (convocations ? setConvocations(null) : void loadConvocations())} aria-expanded={convocations !== null}>
+          {convocations ? 'Masquer les convocations' : 'Afficher les convocations'}
+        </Button>
+        <FormControlLabel control={<Checkbox checked={anonymised} onChange={(e) => setAnonymised(e.target.checked)} />} label="Dossier anonymisé (initiales)" />
+        <Button variant="contained" onClick={() => void pdf(false)} disabled={pending}>
+          Dossier de séance (PDF)
+        </Button>
+        <Button variant="outlined" onClick={() => void pdf(true)} disabled={pending}>
+          Ouvrir le dossier dans un nouvel onglet
+        </Button>
+      </Box>
+      <Typography role="status" aria-live="polite" sx={{ mt: 1, minHeight: '1.5em' }}>
+        {status}
+      </Typography>
+      {error ? (
+        <Alert severity="error" role="alert">
+          {error}
+        </Alert>
+      ) : null}
+      {convocations ? <ConvocationsView data={convocations} /> : null}
+    </Section>
+  );
+}
+
+function ConvocationsView({ data }: { data: EpConvocations }) {
+  return (
+    <Box component="section" aria-labelledby="ep-convocations-title" sx={{ mt: 2 }}>
+      <Typography variant="h3" id="ep-convocations-title" sx={{ fontSize: '1.2rem' }}>
+        Convocations — {data.session.epName}, séance du {formatIsoDate(data.session.date)} à {data.session.startTime}, {data.session.place}
+      </Typography>
+      <Typography variant="h4" sx={{ fontSize: '1.05rem', mt: 2 }}>
+        Ordre du jour
+      </Typography>
+      <ol aria-label="Ordre du jour de la séance">
+        {data.ordreDuJour.map((o, i) => (
+          <li key={i}>
+            {o.slotStart ?? 'Horaire à fixer'} — {o.label} ({o.theme})
+          </li>
+        ))}
+      </ol>
+      <Typography variant="h4" sx={{ fontSize: '1.05rem', mt: 2 }}>
+        Convocations des membres ({data.members.length})
+      </Typography>
+      {data.members.map((m) => (
+        <Paper key={m.memberId} variant="outlined" component="article" aria-label={`Convocation de ${m.name}`} sx={{ p: 2, my: 1 }}>
+          <Typography sx={{ fontWeight: 700 }}>
+            {m.name} — {m.function} ({m.organisationLabel})
+          </Typography>
+          {m.address ? <Typography variant="body2">{m.address}</Typography> : null}
+          {m.substituteName ? <Typography variant="body2">Suppléant : {m.substituteName}</Typography> : null}
+          <Typography sx={{ whiteSpace: 'pre-line', mt: 1 }}>{m.text}</Typography>
+        </Paper>
+      ))}
+      <Typography variant="h4" sx={{ fontSize: '1.05rem', mt: 2 }}>
+        Lettres d’information des bénéficiaires ({data.beneficiaries.length})
+      </Typography>
+      {data.beneficiaries.map((b) => (
+        <Paper key={b.itemId} variant="outlined" component="article" aria-label={`Lettre d’information de ${b.name}`} sx={{ p: 2, my: 1 }}>
+          <Typography sx={{ fontWeight: 700 }}>
+            {b.civilite} {b.name}
+          </Typography>
+          {b.address.map((line) => (
+            <Typography key={line} variant="body2">
+              {line}
+            </Typography>
+          ))}
+          <Typography sx={{ mt: 1 }}>
+            Votre situation sera examinée par l’équipe pluridisciplinaire le {formatIsoDate(b.date)}
+            {b.time ? ` à ${b.time}` : ''}, {b.place}. Motif : {b.reason}.
+          </Typography>
+          <Typography sx={{ mt: 1 }}>{b.observations}</Typography>
+        </Paper>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,75 @@
+import type { ReactNode } from 'react';
+import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form';
+import type { z } from 'zod';
+import Box from '@mui/material/Box';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import ErrorOutlineIcon from '@mui/icons-material/Error';
+import ScheduleIcon from '@mui/icons-material/Schedule';
+import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutlineOutlined';
+import type { EpQueueItem } from '../../../../shared/api/ep';
+
+/**
+ * Checks form values with a shared zod schema: the parsed value, or null after putting each issue's French
+ * message on its field (focus on the first).
+ */
+export function validateWith<S extends z.ZodType, T extends FieldValues>(schema: S, value: unknown, setError: UseFormSetError<T>, fieldOf: (path: string) => string = (p) => p): z.output<S> | null {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const seen = new Set<string>();
+  parsed.error.issues.forEach((issue) => {
+    const path = fieldOf(issue.path.join('.'));
+    if (seen.has(path)) return;
+    seen.add(path);
+    setError(path as FieldPath<T>, { type: 'schema', message: issue.message }, { shouldFocus: seen.size === 1 });
+  });
+  return null;
+}
+
+/** A titled region of a page (landmark named by its h2). */
+export function Section({ id, title, children, actions }: { id: string; title: string; children: ReactNode; actions?: ReactNode }) {
+  return (
+    <Paper component="section" aria-labelledby={id} variant="outlined" sx={{ p: 2, mb: 3 }}>
+      <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: 1, mb: 1 }}>
+        <Typography variant="h2" id={id} sx={{ fontSize: '1.35rem' }}>
+          {title}
+        </Typography>
+        {actions ? <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>{actions}</Box> : null}
+      </Box>
+      {children}
+    </Paper>
+  );
+}
+
+/** The deadline flag of a saisine: an icon AND its text (never colour alone). */
+export function DeadlineFlag({ item }: { item: Pick<EpQueueItem, 'flag' | 'flagLabel' | 'daysLeft'> }) {
+  const icon =
+    item.flag === 'en_retard' ? (
+      <ErrorOutlineIcon fontSize="small" color="error" aria-hidden />
+    ) : item.flag === 'bientot' ? (
+      <ScheduleIcon fontSize="small" color="warning" aria-hidden />
+    ) : (
+      <CheckCircleOutlineIcon fontSize="small" color="success" aria-hidden />
+    );
+  const days =
+    item.daysLeft < 0
+      ? ` (${-item.daysLeft} jour${item.daysLeft < -1 ? 's' : ''} de retard)`
+      : item.flag === 'bientot'
+        ? ` (${item.daysLeft} jour${item.daysLeft > 1 ? 's' : ''})`
+        : '';
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, fontWeight: item.flag === 'dans_les_temps' ? 400 : 700 }}>
+      {icon}
+      {item.flagLabel}
+      {days}
+    </Box>
+  );
+}
+
+/** base64 → Blob (the session file PDF). */
+export function base64ToBlob(base64: string, mime: string): Blob {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return new Blob([bytes], { type: mime });
+}
