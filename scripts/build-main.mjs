@@ -6,7 +6,8 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export const EXTERNAL = ['electron', 'better-sqlite3-multiple-ciphers', 'electron-updater'];
+// pdfkit (under @react-pdf/renderer) loads its standard fonts from its own folder: it must stay a real package.
+export const EXTERNAL = ['electron', 'better-sqlite3-multiple-ciphers', 'electron-updater', 'pdfkit'];
 export const DEFAULT_OUTDIR = path.join(root, 'dist', 'main', 'electron');
 
 export async function buildMain({ outdir = DEFAULT_OUTDIR, quiet = false } = {}) {
@@ -22,12 +23,12 @@ export async function buildMain({ outdir = DEFAULT_OUTDIR, quiet = false } = {})
     outdir,
     outExtension: { '.js': '.cjs' },
     // Sources are ES modules: give import.meta.url a CommonJS meaning (the bundle's own file URL).
-    define: { 'import.meta.url': '__bundleFileUrl' },
+    define: { 'import.meta.url': '__bundleFileUrl', 'process.env.NODE_ENV': '"production"' },
     banner: { js: '"use strict";\nconst __bundleFileUrl = require("node:url").pathToFileURL(__filename).href;' },
   };
   await build({ ...common, entryPoints: { main: 'main/electron/main.ts' } });
   // The preload runs sandboxed: one self-contained file that only requires 'electron'.
-  await build({ ...common, entryPoints: { preload: 'main/electron/preload.ts' }, define: {}, banner: {} });
+  await build({ ...common, entryPoints: { preload: 'main/electron/preload.ts' }, define: { 'process.env.NODE_ENV': '"production"' }, banner: {} });
   if (!quiet) console.log(`Processus principal construit dans ${path.relative(root, outdir) || outdir}/ (main.cjs, preload.cjs).`);
 }
 

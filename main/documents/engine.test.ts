@@ -14,20 +14,24 @@ const meta: PdfMeta = { title: 'Essai – Hélène', author: 'Conseil départeme
 
 /** A section whose table spans several pages. */
 function section(reference: string, rows: number, copyLabels?: string[]): ReactElement {
-  return h(
-    DocumentPage,
-    { reference, footerNote: 'Pied de page', copyLabels },
-    h(Field, { label: 'Montant', value: amountFr(1234.5) }),
-    h(Field, { label: 'Nom', value: 'LEFÈVRE Hélène – Œuvre' }),
+  return h(DocumentPage, {
+    reference,
+    footerNote: 'Pied de page',
+    copyLabels,
+    children: [
+    h(Field, { key: 'montant', label: 'Montant', value: amountFr(1234.5) }),
+    h(Field, { key: 'nom', label: 'Nom', value: 'LEFÈVRE Hélène – Œuvre' }),
     h(Table<number>, {
+      key: 'table',
       columns: [
         { header: 'N°', width: '20%', cell: (i: number) => String(i) },
         { header: 'Action', width: '80%', cell: (i: number) => `Ligne ${i} : accompagnement individuel` },
       ],
       rows: Array.from({ length: rows }, (_, i) => i + 1),
     }),
-    h(View, {}, h(Text, {}, 'Fin de la section')),
-  );
+    h(View, { key: 'fin' }, h(Text, {}, 'Fin de la section')),
+    ],
+  });
 }
 
 afterEach(() => configureDocumentFonts({ fontsDir: undefined }));

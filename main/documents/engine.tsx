@@ -189,7 +189,7 @@ export async function renderPdf(meta: PdfMeta, pages: ReactElement[], options: R
       {pages.map((page, i) => cloneElement(page as ReactElement<{ sectionId?: string }>, { key: `section-${i}`, sectionId: `${SECTION_PREFIX}${i}` }))}
     </Document>
   );
-  const instance = pdf(element) as unknown as { container: { document: unknown } };
+  const instance = pdf(element) as unknown as { container: { document: unknown }; updateContainer: (doc: null) => void };
   const info = Object.fromEntries(
     Object.entries({
       Title: meta.title,
@@ -205,7 +205,14 @@ export async function renderPdf(meta: PdfMeta, pages: ReactElement[], options: R
   const ctx = new PDFDocument({ compress: true, lang: 'fr-FR', displayTitle: true, autoFirstPage: false, info });
   reuseEmbeddedFonts(ctx as unknown as FontCtx);
   const layout = layoutDocument as unknown as (document: unknown, fontStore: typeof Font) => Promise<LaidNode>;
-  const laid = await layout(instance.container.document, Font);
+  let laid: LaidNode;
+  try {
+    laid = await layout(instance.container.document, Font);
+  } finally {
+    // Unmount and let go of the node tree: react-pdf's shared reconciler keeps every container it made.
+    instance.updateContainer(null);
+    instance.container.document = null;
+  }
   const arranged = arrangeCopies(laid, copies, options.numbering ?? 'section');
   const stream = (renderDocument as unknown as (ctx: unknown, doc: LaidNode) => unknown)(ctx, arranged);
   return collect(stream as Parameters<typeof collect>[0]);

@@ -68,7 +68,8 @@ export const text = (value: string | number | null | undefined): string =>
 /** A file name without characters Windows refuses, accents kept. */
 export function safeFileName(name: string): string {
   return name
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/[\\/:*?"<>|]+/g, ' ')
+    .replace(/\p{Cc}+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 150);

@@ -18,6 +18,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { App, AppOptions } from '../app';
+import { configureDocumentFonts } from '../documents/fonts';
+import { setDocumentPrinter } from '../services/documents';
+import { createElectronPrinter } from './documentPrinter';
 import { IPC_CHANNEL, type ApiResponse } from '../../shared/api/transport';
 import { forwardToApp, refusal } from '../host/envelope';
 import { buildMenuTemplate } from './menu';
@@ -115,6 +118,9 @@ export async function startElectron(deps: ElectronHostDeps): Promise<ElectronHos
 
   let api: App;
   try {
+    // PDF fonts: shipped as resources in the package, read from node_modules in development.
+    configureDocumentFonts({ fontsDir: electronApp.isPackaged ? path.join(process.resourcesPath, 'fonts') : undefined });
+    setDocumentPrinter(createElectronPrinter({ BrowserWindow, log }));
     api = deps.createApp({ dataDir, migrationsFolder, appVersion: electronApp.getVersion() });
   } catch (error) {
     dialog.showErrorBox(

@@ -33,6 +33,7 @@ import {
 } from '../../shared/api/documents';
 import { ApiError } from '../../shared/api/errors';
 import { PROJECT_WATERMARK, renderDocument, type DocumentContext, type RenderedPages } from '../documents';
+import { safeFileName } from '../documents/format';
 import { contractPages } from '../documents/templates/contract';
 import { dspPages } from '../documents/templates/dsp';
 import { edePages } from '../documents/templates/ede';
@@ -109,6 +110,11 @@ function contextOf(call: AuthedCall, personId: number): DocumentContext {
 }
 
 function loadSource(kind: DocumentKind, sourceId: number, call: AuthedCall): Source {
+  const source = loadRawSource(kind, sourceId, call);
+  return { ...source, pages: { ...source.pages, fileName: safeFileName(source.pages.fileName) } };
+}
+
+function loadRawSource(kind: DocumentKind, sourceId: number, call: AuthedCall): Source {
   const db = call.open.db;
   switch (kind) {
     case 'contrat': {

@@ -2,12 +2,14 @@
 import os from 'node:os';
 import { runDossierBench } from './dossiers.bench';
 import { runEpBench } from './ep.bench';
+import { runDocumentsBench } from './documents.bench';
 import { mib } from './stats';
 
 const only = process.argv.slice(2);
 const benches: [string, () => string | Promise<string>][] = [
   ['dossiers', runDossierBench],
   ['ep', runEpBench],
+  ['documents', runDocumentsBench],
 ];
 
 console.log(`# Parcours RSA — banc d’essai du ${new Date().toISOString().slice(0, 10)}`);

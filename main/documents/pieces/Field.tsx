@@ -42,13 +42,24 @@ export interface FieldProps {
   children?: ReactNode;
 }
 
-/** « Label : value » on one line (wrapping if long), or « Label : non renseigné ……… ». */
+/**
+ * « Label : value » (one text: the value wraps under the label), or « Label : non renseigné ……… » on a dotted
+ * line to fill in by hand.
+ */
 export function Field({ label, value, width = '100%', lines = 1, children }: FieldProps) {
   const shown = valueText(value);
+  if (shown && !children) {
+    return (
+      <Text style={{ width, paddingRight: 6, marginBottom: 3, fontSize: FONT_SIZE.field }} wrap={false}>
+        <Text style={{ fontWeight: 'bold' }}>{label} : </Text>
+        {shown}
+      </Text>
+    );
+  }
   return (
     <View style={{ width, flexDirection: 'row', paddingRight: 6, marginBottom: 3, fontSize: FONT_SIZE.field }} wrap={false}>
       <Text style={{ fontWeight: 'bold', marginRight: 3 }}>{label} :</Text>
-      {children ? <View style={{ flexGrow: 1, flexBasis: 0 }}>{children}</View> : shown ? <Text style={{ flexGrow: 1, flexBasis: 0 }}>{shown}</Text> : <EmptyValue lines={lines} />}
+      {children ? <View style={{ flexGrow: 1, flexBasis: 0 }}>{children}</View> : <EmptyValue lines={lines} />}
     </View>
   );
 }
@@ -81,16 +92,13 @@ export function TextField({ label, value, lines = 3 }: { label: string; value?: 
   );
 }
 
-/** ☒ / ☐ and a label. */
+/** ☒ / ☐ and a label (one text). */
 export function Checkbox({ checked, label, detail }: { checked: boolean; label: string; detail?: string | null | undefined }) {
   return (
-    <View style={{ flexDirection: 'row', marginBottom: 1.5 }} wrap={false}>
-      <Text style={{ width: 12, fontSize: FONT_SIZE.field + 1 }}>{checked ? '☒' : '☐'}</Text>
-      <Text style={{ flexGrow: 1, flexBasis: 0, fontWeight: checked ? 'bold' : 'normal' }}>
-        {label}
-        {detail ? <Text style={{ fontWeight: 'normal' }}> : {detail}</Text> : null}
-      </Text>
-    </View>
+    <Text style={{ marginBottom: 1.5, fontWeight: checked ? 'bold' : 'normal' }} wrap={false}>
+      {checked ? '☒' : '☐'} {label}
+      {detail ? <Text style={{ fontWeight: 'normal' }}> : {detail}</Text> : null}
+    </Text>
   );
 }
 

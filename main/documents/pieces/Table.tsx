@@ -64,9 +64,15 @@ export function Table<R>({
           >
             {columns.map((c, i) => {
               const content = c.cell(row, index);
-              return (
-                <View key={c.header} style={[cellStyle(c.width, c.align, i === columns.length - 1), c.cellStyle ? c.cellStyle(row) : {}]}>
-                  {typeof content === 'string' || typeof content === 'number' ? <Text>{content}</Text> : content}
+              const style = [cellStyle(c.width, c.align, i === columns.length - 1), c.cellStyle ? c.cellStyle(row) : {}];
+              // A plain cell is one text node (fewer nodes to lay out); a rich one a view.
+              return typeof content === 'string' || typeof content === 'number' ? (
+                <Text key={c.header} style={style}>
+                  {content}
+                </Text>
+              ) : (
+                <View key={c.header} style={style}>
+                  {content}
                 </View>
               );
             })}

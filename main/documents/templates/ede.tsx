@@ -70,15 +70,12 @@ function GridTable({ grid, items }: { grid: Versioned<EdeGrid>; items: Item[] })
           const isChosen = chosen.get(it.key) === level;
           const colour = EDE_COLOURS[p.colour];
           return (
-            <View>
+            <Text>
               <Text style={{ fontWeight: 'bold' }}>
-                {isChosen ? '☒ ' : '☐ '}
-                {pts(p.points)}
-                {colour.letter ? ` – ${colour.letter}` : ''}
-                {isChosen ? ' – CHOISI' : ''}
+                {`${isChosen ? '☒' : '☐'} ${pts(p.points)}${colour.letter ? ` – ${colour.letter}` : ''}${isChosen ? ' – CHOISI' : ''}`}
               </Text>
-              <Text style={isChosen ? styles.bold : {}}>{p.description}</Text>
-            </View>
+              <Text style={isChosen ? styles.bold : {}}>{`\n${p.description}`}</Text>
+            </Text>
           );
         },
       }),

@@ -9,6 +9,7 @@ import { interviewRoutes } from '../screens/interview/routes';
 import { contractRoutes } from '../screens/contracts/routes';
 import { ficheRoutes } from '../screens/fiches/routes';
 import { epRoutes } from '../screens/ep/routes';
+import { documentRoutes } from '../documents/routes';
 import { MODULES } from './navigation';
 
 /** Paths of the screens (hash router: '#/beneficiaires/12'). */
@@ -38,6 +39,7 @@ export const appRoutes: RouteObject[] = [
           ...contractRoutes,
           ...ficheRoutes,
           ...epRoutes,
+          ...documentRoutes,
           {
             path: 'administration/comptes',
             element: (

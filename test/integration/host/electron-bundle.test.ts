@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { builtinModules } from 'node:module';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -79,7 +80,7 @@ afterAll(async () => {
 describe('bundled Electron main process', () => {
   it('keeps the native and Electron modules external and the preload self-contained', async () => {
     const main = await readFile(path.join(work, 'out', 'main.cjs'), 'utf8');
-    const requires = new Set([...main.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!).filter((m) => !m.startsWith('node:')));
+    const requires = new Set([...main.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!).filter((m) => !m.startsWith('node:') && !builtinModules.includes(m)));
     expect(requires).toEqual(new Set(EXTERNAL));
     const preload = await readFile(path.join(work, 'out', 'preload.cjs'), 'utf8');
     expect([...preload.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])).toEqual(['electron']);

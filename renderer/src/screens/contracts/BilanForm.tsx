@@ -59,7 +59,7 @@ export function BilanForm({ contract, onSaved, onCancel }: { contract: ContractV
       )) as never;
     return r;
   }, [contract]);
-  const form = useForm<BilanValues>({ resolver, defaultValues: base, mode: 'onTouched' });
+  const form = useForm<BilanValues>({ resolver, defaultValues: base, mode: 'onBlur' });
   const [error, setError] = useState<string>();
   const { isSubmitting, errors, submitCount } = form.formState;
 

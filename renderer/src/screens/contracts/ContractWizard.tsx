@@ -8,7 +8,6 @@ import Grid from '@mui/material/Grid';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Step from '@mui/material/Step';
-import StepButton from '@mui/material/StepButton';
 import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
@@ -73,7 +72,7 @@ export function ContractWizard({ personId, prefill, contract, type, onReload }: 
   const steps = useMemo(() => contractSteps(type), [type]);
   const base = useMemo(() => (contract ? valuesFromContract(contract) : valuesFromPrefill(prefill, type)), [contract, prefill, type]);
   const resolver = useMemo(() => contractResolver(), []);
-  const form: Form = useForm<ContractFormValues, unknown, ContractForm>({ resolver, defaultValues: base, mode: 'onTouched' });
+  const form: Form = useForm<ContractFormValues, unknown, ContractForm>({ resolver, defaultValues: base, mode: 'onBlur' });
   const draft = useFormDraft({ key: contractDraftKey(personId, contract?.id), form, baseline: base });
   const [step, setStep] = useState(0);
   const [attempted, setAttempted] = useState<Set<number>>(new Set());
@@ -232,16 +231,10 @@ export function ContractWizard({ personId, prefill, contract, type, onReload }: 
           Ce contrat a été modifié entre-temps : vos changements n’ont pas été enregistrés. Rechargez-le, puis refaites-les.
         </Alert>
       ) : null}
-      <Stepper activeStep={step} alternativeLabel sx={{ mb: 3 }} aria-label={`Étapes du ${type}`} component="nav">
+      <Stepper activeStep={step} alternativeLabel sx={{ mb: 3 }} aria-label={`Étapes du ${type}`}>
         {steps.map((s, i) => (
           <Step key={s.key} completed={i < step}>
-            {i < step ? (
-              <StepButton onClick={() => setStep(i)} aria-label={`Revenir à l’étape ${i + 1} : ${s.label}`}>
-                {s.label}
-              </StepButton>
-            ) : (
-              <StepLabel aria-current={i === step ? 'step' : undefined}>{s.label}</StepLabel>
-            )}
+            <StepLabel aria-current={i === step ? 'step' : undefined}>{s.label}</StepLabel>
           </Step>
         ))}
       </Stepper>

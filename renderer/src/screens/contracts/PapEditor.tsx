@@ -91,25 +91,29 @@ export function PapEditor({ form, contract, suggestedThemes = [], showEmptyError
         <Typography sx={{ mb: 2 }}>Aucune action n’est encore inscrite au plan d’accompagnement.</Typography>
       ) : null}
       <Stack spacing={2} component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }} aria-label="Actions du plan d’accompagnement">
-        {rows.fields.map((field, index) => (
-          <Box component="li" key={field.id}>
-            {values?.[index]?.carriedOver ? (
-              <CarriedRow index={index} row={values[index]} />
-            ) : (
-              <PapRowEditor
-                form={form}
-                index={index}
-                contract={contract}
-                row={values?.[index]}
-                issues={issues}
-                onRemove={() => {
-                  rows.remove(index);
-                  addRef.current?.focus();
-                }}
-              />
-            )}
-          </Box>
-        ))}
+        {rows.fields.map((field, index) => {
+          // useWatch lags one render behind an append: the field array's item has the new row's values.
+          const row = values?.[index] ?? (field as unknown as PapRowValues);
+          return (
+            <Box component="li" key={field.id}>
+              {row.carriedOver ? (
+                <CarriedRow index={index} row={row} />
+              ) : (
+                <PapRowEditor
+                  form={form}
+                  index={index}
+                  contract={contract}
+                  row={row}
+                  issues={issues}
+                  onRemove={() => {
+                    rows.remove(index);
+                    addRef.current?.focus();
+                  }}
+                />
+              )}
+            </Box>
+          );
+        })}
       </Stack>
       <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 2, flexWrap: 'wrap', alignItems: 'center' }}>
         <Button ref={addRef} variant="outlined" startIcon={<AddIcon />} onClick={() => add()} disabled={rows.fields.length >= PAP_MAX_ROWS}>

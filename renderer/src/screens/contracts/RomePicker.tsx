@@ -25,7 +25,7 @@ export interface RomePickerProps<T extends FieldValues> {
 }
 
 /**
- * A ROME code (Annexe 4) searched by code (« K13 », « k1302 ») or by words of the métier (« aide dom »), accents
+ * A ROME code (Annexe 4) searched by code (« K13 », « k1302 ») or by words of the métier (« services dom »), accents
  * and case ignored (`searchRome`). The form holds the code.
  */
 export function RomePicker<T extends FieldValues>({ control, name, label, required, onPicked }: RomePickerProps<T>) {

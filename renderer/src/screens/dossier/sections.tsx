@@ -4,6 +4,8 @@ import { EdeSection } from '../interview/ede/EdeSection';
 import { OrientationSection } from '../interview/orientation/OrientationSection';
 import { ContractsSection } from '../contracts/ContractsSection';
 import { FichesSection } from '../fiches/FichesInboxPage';
+import { EpDossierSection } from '../ep/EpDossierSection';
+import { DossierDocumentsSection } from '../../documents/DossierDocumentsSection';
 
 /** What a section of the dossier page receives. */
 export interface DossierSectionProps {
@@ -27,6 +29,6 @@ export const DOSSIER_SECTIONS: readonly DossierSectionDef[] = [
   { id: 'orientation', title: 'Orientation', text: 'Aucune décision d’orientation n’est encore enregistrée.', Component: OrientationSection },
   { id: 'contrats', title: 'Contrats (CER)', text: 'Aucun contrat d’engagements réciproques n’est encore enregistré.', Component: ContractsSection },
   { id: 'fiches', title: 'Fiches de liaison', text: 'Aucune fiche de liaison n’est encore enregistrée.', Component: FichesSection },
-  { id: 'ep', title: 'Équipes pluridisciplinaires', text: 'Ce dossier n’a pas encore été présenté en équipe pluridisciplinaire.' },
-  { id: 'documents', title: 'Documents', text: 'Aucun document n’est encore joint à ce dossier.' },
+  { id: 'ep', title: 'Équipes pluridisciplinaires', text: 'Ce dossier n’a pas encore été présenté en équipe pluridisciplinaire.', Component: EpDossierSection },
+  { id: 'documents', title: 'Documents', text: 'Aucun document n’est encore joint à ce dossier.', Component: DossierDocumentsSection },
 ];

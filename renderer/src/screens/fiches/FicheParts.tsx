@@ -47,7 +47,7 @@ export function AdministratifBlock({ data, personId, editable }: { data: FicheAd
 export function MissingList({ items, title = 'Avant l’envoi, il manque :' }: { items: readonly string[]; title?: string }) {
   if (items.length === 0) return null;
   return (
-    <Alert severity="warning" icon={<ErrorOutlineIcon />} sx={{ mb: 2 }}>
+    <Alert severity="warning" role="status" icon={<ErrorOutlineIcon />} sx={{ mb: 2 }}>
       <Typography sx={{ fontWeight: 700 }}>{title}</Typography>
       <ul style={{ margin: 0, paddingLeft: '1.25rem' }} aria-label="Éléments manquants">
         {items.map((m) => (

@@ -170,7 +170,7 @@ export function FicheWizard({ personId, prefill, fiche, initialType, contractId,
   const amended = prefill.avenantContract;
   const amendedDates = useMemo(() => (amended ? { start: amended.start, end: amended.end } : null), [amended]);
   const resolver = useMemo(() => ficheResolver(() => amendedDates), [amendedDates]);
-  const form: Form = useForm<FicheFormValues, unknown, FicheForm>({ resolver, defaultValues: base, mode: 'onTouched' });
+  const form: Form = useForm<FicheFormValues, unknown, FicheForm>({ resolver, defaultValues: base, mode: 'onBlur' });
   const draft = useFormDraft({ key: ficheDraftKey(personId, fiche?.id), form, baseline: base });
   const [step, setStep] = useState(fiche ? startStep : 0);
   const [saved, setSaved] = useState<FicheView | undefined>(fiche);
@@ -243,6 +243,11 @@ export function FicheWizard({ personId, prefill, fiche, initialType, contractId,
     setServerError(undefined);
     if (step === 0) {
       const ok = await form.trigger(['type', 'date'], { shouldFocus: true });
+      // An avenant starts from the current PAP of the contract it amends.
+      if (ok && form.getValues('type') === 'avenant' && amended && form.getValues('pap.actions').length === 0) {
+        form.setValue('contractId', amended.id, { shouldDirty: true });
+        form.setValue('pap.actions', valuesFromPrefill(prefill, today, 'avenant', amended.id).pap.actions, { shouldDirty: true });
+      }
       if (ok) {
         setAttempted(false);
         setStep(1);
@@ -287,7 +292,7 @@ export function FicheWizard({ personId, prefill, fiche, initialType, contractId,
           {draftFoundText(draft.found.updatedAt)}
         </Alert>
       ) : null}
-      <Stepper activeStep={step} alternativeLabel sx={{ mb: 3 }} component="nav" aria-label="Étapes de la fiche de liaison">
+      <Stepper activeStep={step} alternativeLabel sx={{ mb: 3 }} aria-label="Étapes de la fiche de liaison">
         {STEPS.map((label, i) => (
           <Step key={label} completed={i < step}>
             <StepLabel aria-current={i === step ? 'step' : undefined}>{label}</StepLabel>

@@ -198,7 +198,8 @@ export function missingBeforeSending(
     actionsCg: v.actionsCg.map((code) => ({ code, precision: v.actionsCgPrecision[code] ?? null })),
     structureSouhaitee: v.structureSouhaitee,
     cvJoint: ctx.attachments.some((a) => a.kind === 'cv'),
-    pap: papRowsForApi(v.pap.actions).map(({ services, ...r }) => ({ ...r, services: services?.join(' ; ') ?? null })),
+    // The services are checked against each action's list by the API schema.
+    pap: papRowsForApi(v.pap.actions).map((r) => ({ ...r, services: null })),
     signatures: { referent: v.signatures.referent || null, beneficiaire: v.signatures.beneficiaire || null },
   };
   const check = validateFicheForSending(record);

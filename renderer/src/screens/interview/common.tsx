@@ -315,3 +315,6 @@ export function ComparePicker({ label, fromLabel, toLabel, options, from, to, on
     </Box>
   );
 }
+
+/** The step number drawn by the Stepper is decoration: each step button is named by its label alone. */
+export const STEP_ICON_HIDDEN = { 'aria-hidden': true } as const;

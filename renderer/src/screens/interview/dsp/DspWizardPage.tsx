@@ -8,6 +8,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Step from '@mui/material/Step';
 import StepButton from '@mui/material/StepButton';
+import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import { DSP_FIELDS, DSP_SECTION_LABELS, DSP_SECTIONS, dspValueAt, type DspContent, type DspSection } from '../../../../../shared/api/dsp';
@@ -21,7 +22,7 @@ import { LeaveGuard } from '../../../components/LeaveGuard';
 import { Page } from '../../../components/Page';
 import { ErrorSummary, flattenFieldErrors } from '../../../components/formErrors';
 import { useFormDraft } from '../../../components/useFormDraft';
-import { applyFieldErrors, DraftOffer, DraftStatus, Facts, LoadError, Loading, PersonScreen } from '../common';
+import { STEP_ICON_HIDDEN, applyFieldErrors, DraftOffer, DraftStatus, Facts, LoadError, Loading, PersonScreen } from '../common';
 import { interviewPaths } from '../paths';
 import { DspSectionFields } from './DspFields';
 import {
@@ -101,6 +102,8 @@ export function DspWizard({ personId, name, previous, prefill, onReload }: DspWi
   const draft = useFormDraft({ key: dspDraftKey(personId), form, baseline: base });
   const [step, setStep] = useState(0);
   const [serverError, setServerError] = useState<string>();
+  /** « Suivant » was refused on this step: the error summary lists what to fix. */
+  const [attempted, setAttempted] = useState(false);
   const [conflict, setConflict] = useState<string>();
   const allowLeave = useRef(false);
   const stepHeadingRef = useRef<HTMLHeadingElement>(null);
@@ -120,9 +123,13 @@ export function DspWizard({ personId, name, previous, prefill, onReload }: DspWi
   const goTo = async (target: number, validate: boolean) => {
     if (validate && step < RECAP) {
       const valid = await form.trigger(sectionPaths(DSP_SECTIONS[step]!) as FieldPath<DspFormValues>[], { shouldFocus: true });
-      if (!valid) return;
+      if (!valid) {
+        setAttempted(true);
+        return;
+      }
     }
     setServerError(undefined);
+    setAttempted(false);
     setStep(target);
   };
 
@@ -168,7 +175,7 @@ export function DspWizard({ personId, name, previous, prefill, onReload }: DspWi
   };
 
   const stepErrors = flattenFieldErrors(errors).filter((e) => step === RECAP || stepOf(e.path) === step);
-  const showErrors = submitCount > 0 || !!serverError || stepErrors.some((e) => e.path);
+  const showErrors = submitCount > 0 || !!serverError || attempted;
   const heading = `Étape ${step + 1} sur ${STEP_COUNT} : ${step === RECAP ? 'vérifiez avant d’enregistrer' : stepLabel(step)}`;
 
   return (
@@ -206,8 +213,8 @@ export function DspWizard({ personId, name, previous, prefill, onReload }: DspWi
       <Stepper nonLinear activeStep={step} alternativeLabel sx={{ mb: 3, overflowX: 'auto', pb: 1 }} aria-label="Étapes de la DSP">
         {Array.from({ length: STEP_COUNT }, (_, i) => (
           <Step key={i} completed={false}>
-            <StepButton onClick={() => void goTo(i, false)} aria-label={stepLabel(i)}>
-              {stepLabel(i)}
+            <StepButton onClick={() => void goTo(i, false)}>
+              <StepLabel slotProps={{ stepIcon: STEP_ICON_HIDDEN }}>{stepLabel(i)}</StepLabel>
             </StepButton>
           </Step>
         ))}

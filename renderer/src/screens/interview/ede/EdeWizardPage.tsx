@@ -14,6 +14,7 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import Step from '@mui/material/Step';
 import StepButton from '@mui/material/StepButton';
+import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -28,7 +29,7 @@ import { Page } from '../../../components/Page';
 import { DateField } from '../../../components/fields';
 import { ErrorSummary, flattenFieldErrors } from '../../../components/formErrors';
 import { useFormDraft } from '../../../components/useFormDraft';
-import { applyFieldErrors, DraftOffer, DraftStatus, LoadError, Loading, PersonScreen } from '../common';
+import { STEP_ICON_HIDDEN, applyFieldErrors, DraftOffer, DraftStatus, LoadError, Loading, PersonScreen } from '../common';
 import { interviewPaths } from '../paths';
 import { EdeCurve } from './EdeCurve';
 import { EdeScorePanel, FlaggedItems } from './EdeScore';
@@ -93,6 +94,8 @@ export function EdeWizard({ personId, name, grid, onReloadGrid, today = toIsoDat
   const draft = useFormDraft({ key: edeDraftKey(personId), form, baseline: base });
   const [step, setStep] = useState(0);
   const [serverError, setServerError] = useState<string>();
+  /** « Suivant » was refused on this step: the error summary lists what to fix. */
+  const [attempted, setAttempted] = useState(false);
   const allowLeave = useRef(false);
   const stepHeadingRef = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
@@ -121,9 +124,13 @@ export function EdeWizard({ personId, name, grid, onReloadGrid, today = toIsoDat
     if (validate && step < last) {
       const names = steps[step]!.items.flatMap((i) => [`paliers.${i.key}`, `comments.${i.key}`]) as FieldPath<EdeFormValues>[];
       const valid = await form.trigger(names, { shouldFocus: true });
-      if (!valid) return;
+      if (!valid) {
+        setAttempted(true);
+        return;
+      }
     }
     setServerError(undefined);
+    setAttempted(false);
     setStep(target);
   };
 
@@ -183,8 +190,8 @@ export function EdeWizard({ personId, name, grid, onReloadGrid, today = toIsoDat
       <Stepper nonLinear activeStep={step} sx={{ mb: 2 }} aria-label="Étapes de l’EDE">
         {steps.map((s, i) => (
           <Step key={s.label} completed={false}>
-            <StepButton onClick={() => void goTo(i, false)} aria-label={s.label}>
-              {s.label}
+            <StepButton onClick={() => void goTo(i, false)}>
+              <StepLabel slotProps={{ stepIcon: STEP_ICON_HIDDEN }}>{s.label}</StepLabel>
             </StepButton>
           </Step>
         ))}
@@ -195,7 +202,7 @@ export function EdeWizard({ personId, name, grid, onReloadGrid, today = toIsoDat
           <Typography variant="h2" id="ede-step-heading" ref={stepHeadingRef} tabIndex={-1} sx={{ mb: 2 }}>
             Étape {step + 1} sur {steps.length} : {step === last ? 'synthèse et enregistrement' : steps[step]!.label.toLowerCase()}
           </Typography>
-          {submitCount > 0 || serverError ? (
+          {submitCount > 0 || serverError || attempted ? (
             <ErrorSummary
               message={serverError}
               errors={stepErrors}

@@ -1,0 +1,218 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ContractView } from '../../../../shared/api/contracts';
+import { CORRESPONDANT, REFERENT, SAMPLE_DOSSIER, createFakeBackend } from '../../testing/fakeBackend';
+import { renderApp } from '../../testing/renderApp';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+afterEach(() => {
+  cleanup();
+  window.sessionStorage.clear();
+});
+
+const row = (code: string, label: string, over: Partial<ContractView['pap']['actions'][number]> = {}): ContractView['pap']['actions'][number] => ({
+  theme: 'A',
+  actionCode: code,
+  actionLabel: label,
+  services: [],
+  start: '2026-01-05',
+  end: '2026-07-04',
+  engagementReferent: 'Accompagner',
+  engagementBeneficiaire: 'Participer',
+  resultat: null,
+  bilan: null,
+  origin: 'saisie',
+  carriedOver: false,
+  derogationObtained: false,
+  ...over,
+});
+
+function contract(over: Partial<ContractView> = {}): ContractView {
+  return {
+    id: 31,
+    personId: SAMPLE_DOSSIER.person.id,
+    type: 'CERS',
+    status: 'brouillon',
+    statusLabel: 'Brouillon',
+    orientation: { id: 4, date: '2026-01-05', orientation: 'solidarite' },
+    start: '2026-01-05',
+    durationMonths: 6,
+    end: '2026-07-04',
+    renewalOfId: null,
+    renewedById: null,
+    etatCivil: {
+      nomPatronymique: 'Dupont',
+      nomUsage: 'Martin',
+      prenoms: 'Marie Louise',
+      sexe: 'F',
+      dateNaissance: '1985-03-15',
+      address: { line1: '3 rue des Lilas', postalCode: '62300', city: 'Lens' },
+      cafNumber: '1234567',
+      situationFamiliale: 'celibataire',
+    },
+    referentIdentity: { id: REFERENT.id, displayName: REFERENT.displayName, structure: REFERENT.structure },
+    objectifs: 'Accéder à un logement',
+    resultatsAttendus: 'Un bail',
+    referent: { lieuSuivi: 'MDS de Lens', prochainsRendezVous: [] },
+    cerp: null,
+    pap: {
+      id: 2,
+      version: 1,
+      origin: 'initial',
+      date: null,
+      motif: null,
+      ficheId: null,
+      actionsReferentialVersion: 1,
+      createdAt: '2026-01-05T10:00:00.000Z',
+      actions: [row('A.2', 'Démarches Administratives'), row('A.1.1', 'Accompagnement Logement dans le cadre du FSL')],
+      flags: [],
+    },
+    papVersions: [{ version: 1, origin: 'initial', date: null, motif: null, ficheId: null, actionsReferentialVersion: 1, createdAt: '2026-01-05T10:00:00.000Z' }],
+    suiviEmploi: [],
+    signatures: { referent: null, beneficiaire: null },
+    signedOn: null,
+    transmittedOn: null,
+    decision: null,
+    startedOn: null,
+    endedOn: null,
+    closureMotif: null,
+    bilanGeneral: null,
+    epSaisineId: null,
+    referentials: { actions: 1, rome: 1, diplomas: 1 },
+    readOnly: false,
+    allowedActions: ['modifier', 'supprimer', 'signer'],
+    version: 3,
+    createdAt: '2026-01-05T10:00:00.000Z',
+    updatedAt: '2026-01-05T10:00:00.000Z',
+    ...over,
+  };
+}
+
+const main = () => screen.getByRole('main');
+const buttonNames = () =>
+  within(main())
+    .getAllByRole('button')
+    .map((b) => b.textContent)
+    .filter((t) => t && !/^(Aller|Changer|Se déconnecter)/.test(t));
+
+describe('contract page', () => {
+  it('signs a draft: the names and today’s date are proposed, the signed contract becomes read-only', async () => {
+    const user = userEvent.setup();
+    const backend = createFakeBackend({ user: REFERENT });
+    let current = contract();
+    backend.handle({
+      'contracts.get': () => current,
+      'contracts.sign': (input) =>
+        (current = contract({
+          status: 'signe',
+          statusLabel: 'Signé',
+          readOnly: true,
+          allowedActions: ['bilan', 'transmettre'],
+          signatures: { referent: input.referent, beneficiaire: input.beneficiaire },
+          version: 4,
+        })),
+    });
+    renderApp(backend.transport, { path: '/contrats/31' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'CERS de MARTIN (DUPONT) Marie Louise' })).toHaveFocus();
+    expect(screen.getByRole('list', { name: 'État du contrat' })).toHaveTextContent('État : Brouillon');
+    expect(buttonNames()).toEqual(['Signer le contrat', 'Supprimer le brouillon']);
+    expect(screen.getByRole('link', { name: 'Modifier le brouillon' })).toHaveAttribute('href', '/contrats/31/modifier');
+
+    await user.click(screen.getByRole('button', { name: 'Signer le contrat' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Signer le contrat' });
+    expect(within(dialog).getByRole('textbox', { name: 'Nom du référent signataire' })).toHaveValue(REFERENT.displayName);
+    expect(within(dialog).getByRole('textbox', { name: 'Nom du bénéficiaire signataire' })).toHaveValue('MARTIN (DUPONT) Marie Louise');
+    await user.click(within(dialog).getByRole('button', { name: 'Signer le contrat' }));
+
+    await waitFor(() => expect(screen.getByRole('list', { name: 'État du contrat' })).toHaveTextContent('État : Signé'));
+    const [sent] = backend.inputsOf('contracts.sign') as { contractId: number; version: number; referent: { nom: string; date: string } }[];
+    expect(sent).toMatchObject({ contractId: 31, version: 3, referent: { nom: REFERENT.displayName } });
+    expect(sent!.referent.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(screen.getByText(/Contrat signé : il ne se modifie plus que par un avenant/)).toBeInTheDocument();
+    expect(buttonNames()).toEqual(['Transmettre au SLAI', 'Saisir le bilan']);
+    expect(screen.queryByRole('link', { name: 'Modifier le brouillon' })).not.toBeInTheDocument();
+  });
+
+  it('a correspondent rejects only with a motif', async () => {
+    const user = userEvent.setup();
+    const backend = createFakeBackend({ user: CORRESPONDANT });
+    backend.handle({
+      'contracts.get': () =>
+        contract({ status: 'transmis_slai', statusLabel: 'Transmis au SLAI', readOnly: true, transmittedOn: '2026-01-06', allowedActions: ['bilan', 'valider', 'rejeter'] }),
+      'contracts.reject': (input) =>
+        contract({
+          status: 'rejete',
+          statusLabel: 'Rejeté par le Président',
+          readOnly: true,
+          decision: { sens: 'rejete', date: input.date, motif: input.motif ?? null, par: CORRESPONDANT.displayName },
+          allowedActions: [],
+        }),
+    });
+    renderApp(backend.transport, { path: '/contrats/31' });
+    await user.click(await screen.findByRole('button', { name: 'Rejeter le contrat' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Rejeter le contrat' });
+    await user.click(within(dialog).getByRole('button', { name: 'Rejeter le contrat' }));
+    const motif = within(dialog).getByRole('textbox', { name: 'Motif du rejet' });
+    await waitFor(() => expect(motif).toHaveAccessibleDescription('Motif du rejet : ce champ est obligatoire'));
+    expect(backend.inputsOf('contracts.reject')).toEqual([]);
+    await user.type(motif, 'Le PAP ne répond pas aux freins repérés par l’EDE.');
+    await user.click(within(dialog).getByRole('button', { name: 'Rejeter le contrat' }));
+    await waitFor(() => expect(screen.getByRole('list', { name: 'État du contrat' })).toHaveTextContent('État : Rejeté par le Président'));
+    expect(screen.getAllByText(/Le PAP ne répond pas aux freins/).length).toBeGreaterThan(0);
+  });
+
+  it('keeps the PAP versions replaced by avenants readable', async () => {
+    const user = userEvent.setup();
+    const backend = createFakeBackend({ user: REFERENT });
+    backend.handle({
+      'contracts.get': () =>
+        contract({
+          status: 'en_cours',
+          statusLabel: 'En cours',
+          readOnly: true,
+          allowedActions: ['bilan', 'avenant', 'renouveler', 'clore'],
+          pap: { ...contract().pap, version: 2, origin: 'avenant', date: '2026-03-01', motif: 'Nouvelle action santé', actions: [row('B.2', 'Accompagnement individuel', { theme: 'B' })] },
+          papVersions: [
+            { version: 1, origin: 'initial', date: null, motif: null, ficheId: null, actionsReferentialVersion: 1, createdAt: '2026-01-05T10:00:00.000Z' },
+            { version: 2, origin: 'avenant', date: '2026-03-01', motif: 'Nouvelle action santé', ficheId: 8, actionsReferentialVersion: 1, createdAt: '2026-03-01T10:00:00.000Z' },
+          ],
+        }),
+      'contracts.outcomes': () => ({ end: '2026-07-04', solidarityMonths: 6, outcomes: [] }),
+      'contracts.papVersion': () => contract().pap,
+    });
+    renderApp(backend.transport, { path: '/contrats/31' });
+    const table = await screen.findByRole('table', { name: 'Actions du plan d’accompagnement' });
+    expect(table).toHaveTextContent('B.2 — Accompagnement individuel');
+    expect(screen.getByRole('link', { name: 'Avenant (fiche de liaison)' })).toHaveAttribute('href', `/beneficiaires/${SAMPLE_DOSSIER.person.id}/fiches/nouvelle?type=avenant&contrat=31`);
+
+    await user.click(screen.getByRole('combobox', { name: 'Version du PAP' }));
+    await user.click(await screen.findByRole('option', { name: /^Version 1 : plan initial/ }));
+    await waitFor(() => expect(screen.getByRole('table', { name: 'Actions du plan d’accompagnement' })).toHaveTextContent('A.2 — Démarches Administratives'));
+    expect(screen.getByText('Version remplacée par un avenant : consultation seulement.')).toBeInTheDocument();
+    expect(backend.inputsOf('contracts.papVersion')).toEqual([{ contractId: 31, papVersion: 1 }]);
+  });
+
+  it('renews from the day after the end and opens the new draft', async () => {
+    const user = userEvent.setup();
+    const backend = createFakeBackend({ user: REFERENT });
+    backend.handle({
+      'contracts.get': (input) =>
+        input.contractId === 31
+          ? contract({ status: 'en_cours', statusLabel: 'En cours', readOnly: true, allowedActions: ['bilan', 'avenant', 'renouveler', 'clore'] })
+          : contract({ id: 32, start: '2026-07-05', end: '2027-01-04', renewalOfId: 31 }),
+      'contracts.outcomes': () => ({ end: '2026-07-04', solidarityMonths: 6, outcomes: [] }),
+      'contracts.renew': () => contract({ id: 32, renewalOfId: 31 }),
+      'contracts.prefill': () => {
+        throw new Error('not needed');
+      },
+    });
+    renderApp(backend.transport, { path: '/contrats/31' });
+    await user.click(await screen.findByRole('button', { name: 'Renouveler le contrat' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Renouveler le contrat' });
+    expect(within(dialog).getByText('Le nouveau contrat courra du 05/07/2026 au 04/01/2027.')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Renouveler le contrat' }));
+    await waitFor(() => expect(backend.inputsOf('contracts.renew')).toEqual([{ contractId: 31, version: 3, start: '2026-07-05', durationMonths: 6 }]));
+  });
+});
