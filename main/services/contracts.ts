@@ -147,7 +147,11 @@ export const formRowOf = (r: ContractPapAction): PapRow => ({
 });
 
 /** A row as the rules take it (services are free text there: the list, joined). */
-export const ruleRow = ({ services, ...row }: PapRow): PapActionInput => ({ ...row, services: services.length > 0 ? services.join(' ; ') : null });
+/**
+ * A stored PAP row as the domain rule reads it. The services were already checked one by one against the action's
+ * list by the API schema; joined, a long list exceeds the rule's free-text limit, so they are not passed again.
+ */
+export const ruleRow = ({ services: _services, ...row }: PapRow): PapActionInput => ({ ...row, services: null });
 
 export const normalizeRow = (r: PapRow): PapRow => ({ ...r, actionCode: normalizeActionCode(r.actionCode) });
 
