@@ -138,7 +138,13 @@ export default function PdfViewer({ base64, title, width = 760 }: PdfViewerProps
           {error}
         </Alert>
       ) : (
-        <Box sx={{ overflow: 'auto', bgcolor: 'grey.200', p: 2, display: 'flex', justifyContent: 'center', maxHeight: '75vh' }}>
+        // Scrollable, so reachable by keyboard (arrows scroll it once focused).
+        <Box
+          tabIndex={0}
+          role="region"
+          aria-label={`Page ${page} du document`}
+          sx={{ overflow: 'auto', bgcolor: 'grey.200', p: 2, display: 'flex', justifyContent: 'center', maxHeight: '75vh' }}
+        >
           {/* Inside the viewer: its state (the PDF's bytes) is kept while pdf.js loads. */}
           <Suspense fallback={<Typography role="status">Chargement du document…</Typography>}>
           <Document
