@@ -1,3 +1,4 @@
+import { DOSSIER_SECTIONS } from './sections';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, within } from '@testing-library/react';
 import { ADMIN, REFERENT, SAMPLE_DOSSIER, createFakeBackend } from '../../testing/fakeBackend';
@@ -37,7 +38,8 @@ describe('dossier page', () => {
     expect(identity).toHaveTextContent('CorrespondantNon désigné');
     expect(identity).toHaveTextContent('MDSMDS de Lens');
     expect(screen.getByRole('list', { name: 'Statut du dossier' })).toHaveTextContent('Allocataire');
-    expect(screen.getByRole('region', { name: 'Contrats (CER)' })).toHaveTextContent('Aucun contrat d’engagements réciproques n’est encore enregistré.');
+    // Every section of the parcours has its region, titled (each capability fills its own; see sections.tsx).
+    for (const section of DOSSIER_SECTIONS) expect(screen.getByRole('region', { name: section.title })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Modifier' })).toHaveAttribute('href', `/beneficiaires/${SAMPLE_DOSSIER.person.id}/modifier`);
 
     const audit = screen.getByRole('region', { name: 'Journal des modifications' });
