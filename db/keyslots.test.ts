@@ -204,8 +204,9 @@ describe('key slots', () => {
   ])('reports a malformed key file (%s) with a French error', async (_label, content) => {
     const file = newFile();
     writeFileSync(file, content);
-    for (const promise of [readKeyFile(file), unwrapKey(file, 'a', 'b'), addSlot(file, 'z', 'pw', generateDatabaseKey())]) {
-      const error = await rejection(promise);
+    // One at a time: a promise created before it is awaited would reject unhandled meanwhile.
+    for (const run of [() => readKeyFile(file), () => unwrapKey(file, 'a', 'b'), () => addSlot(file, 'z', 'pw', generateDatabaseKey())]) {
+      const error = await rejection(run());
       expect(error.code).toBe('DATABASE');
       expect(error.message).toMatch(/fichier des clés de la base de données est endommagé/);
     }

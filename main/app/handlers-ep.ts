@@ -3,7 +3,7 @@ import * as decisions from '../services/ep-decisions';
 import * as documents from '../services/ep-documents';
 import * as reference from '../services/ep-reference';
 import * as sessions from '../services/ep-sessions';
-import { filePdf } from '../services/ep-pdf';
+import { filePdf, letterPdf } from '../services/ep-pdf';
 import type { HandlersFor } from './handlers';
 
 /** Équipe pluridisciplinaire: reference data, queue, sessions, avis, decisions and their effects. */
@@ -26,6 +26,7 @@ export const epHandlers: HandlersFor<keyof typeof epMethods> = {
   'ep.sessions.convocations': documents.convocations,
   'ep.sessions.file': documents.file,
   'ep.sessions.filePdf': filePdf,
+  'ep.sessions.letterPdf': letterPdf,
   'ep.sessions.recordAttendance': sessions.recordAttendance,
   'ep.sessions.recordAvis': sessions.recordAvis,
   'ep.sessions.minutes': documents.minutes,

@@ -387,6 +387,26 @@ export type EpDecisionLetter = z.output<typeof epDecisionLetterSchema>;
 
 export const epPdfSchema = z.object({ fileName: z.string(), mime: z.literal('application/pdf'), contentBase64: z.string() });
 
+/** The EP's letters as PDFs: convocations of the members, information letters, procès-verbal, decision letters. */
+export const EP_LETTER_KINDS = ['convocations', 'informations', 'proces_verbal', 'decision_beneficiaire', 'decision_referent'] as const;
+export type EpLetterKind = (typeof EP_LETTER_KINDS)[number];
+export const EP_LETTER_KIND_LABELS: Record<EpLetterKind, string> = {
+  convocations: 'Convocations des membres',
+  informations: 'Lettres d’information des bénéficiaires',
+  proces_verbal: 'Procès-verbal',
+  decision_beneficiaire: 'Courrier de décision au bénéficiaire',
+  decision_referent: 'Courrier de décision au référent',
+};
+export const epLetterPdfInputSchema = z
+  .object({
+    sessionId: idSchema,
+    kind: z.enum(EP_LETTER_KINDS, { error: 'Type de courrier inconnu' }),
+    /** The case (decision letters only). */
+    itemId: idSchema.optional(),
+  })
+  .refine((v) => !v.kind.startsWith('decision_') || v.itemId !== undefined, { message: 'Choisissez le dossier du courrier de décision', path: ['itemId'] });
+
+
 // ---------------------------------------------------------------------------------------------------------
 // Outcome on a dossier
 // ---------------------------------------------------------------------------------------------------------
@@ -486,6 +506,8 @@ export const epMethods = {
   'ep.sessions.convocations': def({ input: bySession, output: epConvocationsSchema, access: EP_READERS, writes: false }),
   'ep.sessions.file': def({ input: bySession.extend({ anonymised: z.boolean().default(false) }), output: epSessionFileSchema, access: EP_READERS, writes: false }),
   'ep.sessions.filePdf': def({ input: bySession.extend({ anonymised: z.boolean().default(false) }), output: epPdfSchema, access: EP_READERS, writes: false }),
+  /** A letter as a PDF: convocations / information letters (one letter per member / beneficiary, each numbered on its own), procès-verbal, decision letters (after the decision). */
+  'ep.sessions.letterPdf': def({ input: epLetterPdfInputSchema, output: epPdfSchema, access: EP_READERS, writes: false }),
   /** Attendance of every active member (session tenue); returns the session with its quorum (a warning, not a block). */
   'ep.sessions.recordAttendance': def({
     input: bySession.extend({

@@ -1,6 +1,6 @@
 import { DOSSIER_SECTIONS } from './sections';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { ADMIN, REFERENT, SAMPLE_DOSSIER, createFakeBackend } from '../../testing/fakeBackend';
 import { renderApp } from '../../testing/renderApp';
 import { ageFromIsoDate } from '../../app/format';
@@ -29,7 +29,8 @@ describe('dossier page', () => {
     renderApp(backend.transport, { path: '/beneficiaires/10' });
     const heading = await screen.findByRole('heading', { level: 1, name: 'MARTIN (DUPONT) Marie Louise' });
     expect(heading).toHaveFocus();
-    expect(document.title).toBe('Dossier de MARTIN (DUPONT) Marie Louise — Parcours RSA');
+    // The title is set in an effect after the page renders: wait for it.
+    await waitFor(() => expect(document.title).toBe('Dossier de MARTIN (DUPONT) Marie Louise — Parcours RSA'));
     const identity = screen.getByRole('region', { name: 'Identité et foyer' });
     expect(identity).toHaveTextContent(`15/03/1985 (${ageFromIsoDate('1985-03-15')} ans)`);
     expect(identity).toHaveTextContent('N° allocataire CAF1234567');

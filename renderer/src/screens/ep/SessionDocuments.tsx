@@ -6,12 +6,33 @@ import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import type { EpConvocations, EpSession } from '../../../../shared/api/ep';
+import type { EpConvocations, EpLetterKind, EpSession } from '../../../../shared/api/ep';
 import { toApiError, useApi } from '../../api/ApiContext';
 import { formatIsoDate } from '../../app/format';
 import { base64ToBlob, Section } from './common';
 
-/** Convocations (members) and information letters (beneficiaries); the session file as a PDF. */
+const NOT_HELD: readonly EpSession['status'][] = ['creee', 'dossiers_inscrits', 'convocations_envoyees'];
+
+/** Saves (or opens) a PDF received in base64. */
+function deliver(file: { fileName: string; mime: string; contentBase64: string }, open: boolean): void {
+  const url = URL.createObjectURL(base64ToBlob(file.contentBase64, file.mime));
+  if (open) {
+    window.open(url, '_blank', 'noopener');
+  } else {
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = file.fileName;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * Convocations (members) and information letters (beneficiaries); the session file, the letters, the
+ * procès-verbal and the decision letters as PDFs.
+ */
 export function SessionDocuments({ session }: { session: EpSession }) {
   const api = useApi();
   const [anonymised, setAnonymised] = useState(false);
@@ -35,18 +56,7 @@ export function SessionDocuments({ session }: { session: EpSession }) {
     setStatus('Préparation du dossier de séance…');
     try {
       const file = await api.call('ep.sessions.filePdf', { sessionId: session.id, anonymised });
-      const url = URL.createObjectURL(base64ToBlob(file.contentBase64, file.mime));
-      if (open) {
-        window.open(url, '_blank', 'noopener');
-      } else {
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = file.fileName;
-        document.body.appendChild(a);
-        a.click();
-        a.remove();
-      }
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      deliver(file, open);
       setStatus(`Dossier de séance${anonymised ? ' anonymisé' : ''} prêt : ${file.fileName}.`);
     } catch (e) {
       setError(toApiError(e).message);
@@ -55,6 +65,24 @@ export function SessionDocuments({ session }: { session: EpSession }) {
       setPending(false);
     }
   };
+
+  const letter = async (kind: EpLetterKind, label: string, itemId?: number) => {
+    setPending(true);
+    setError(undefined);
+    setStatus(`Préparation : ${label}…`);
+    try {
+      const file = await api.call('ep.sessions.letterPdf', { sessionId: session.id, kind, ...(itemId === undefined ? {} : { itemId }) });
+      deliver(file, false);
+      setStatus(`${label} prêt : ${file.fileName}.`);
+    } catch (e) {
+      setError(toApiError(e).message);
+      setStatus('');
+    } finally {
+      setPending(false);
+    }
+  };
+  const held = !NOT_HELD.includes(session.status);
+  const decided = session.items.filter((i) => i.status === 'inscrit' && i.decision !== null);
 
   return (
     <Section id="ep-session-documents" title="Convocations et dossier de séance">
@@ -70,6 +98,37 @@ export function SessionDocuments({ session }: { session: EpSession }) {
           Ouvrir le dossier dans un nouvel onglet
         </Button>
       </Box>
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center', mt: 1 }} role="group" aria-label="Courriers de la séance (PDF)">
+        <Button variant="outlined" onClick={() => void letter('convocations', 'Convocations des membres')} disabled={pending}>
+          Convocations des membres (PDF)
+        </Button>
+        <Button variant="outlined" onClick={() => void letter('informations', 'Lettres d’information des bénéficiaires')} disabled={pending}>
+          Lettres d’information des bénéficiaires (PDF)
+        </Button>
+        {held ? (
+          <Button variant="outlined" onClick={() => void letter('proces_verbal', 'Procès-verbal')} disabled={pending}>
+            Procès-verbal (PDF)
+          </Button>
+        ) : null}
+      </Box>
+      {decided.length > 0 ? (
+        <Box component="ul" aria-label="Courriers de décision" sx={{ listStyle: 'none', p: 0, mt: 1 }}>
+          {decided.map((i) => {
+            const name = `${i.person.prenoms} ${i.person.nomUsage ?? i.person.nomPatronymique}`;
+            return (
+              <Box component="li" key={i.itemId} sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center', my: 0.5 }}>
+                <Typography sx={{ minWidth: '12rem' }}>Décision — {name}</Typography>
+                <Button size="small" variant="outlined" onClick={() => void letter('decision_beneficiaire', `Courrier de décision à ${name}`, i.itemId)} disabled={pending}>
+                  Courrier au bénéficiaire (PDF)
+                </Button>
+                <Button size="small" variant="outlined" onClick={() => void letter('decision_referent', `Courrier de décision au référent de ${name}`, i.itemId)} disabled={pending}>
+                  Courrier au référent (PDF)
+                </Button>
+              </Box>
+            );
+          })}
+        </Box>
+      ) : null}
       <Typography role="status" aria-live="polite" sx={{ mt: 1, minHeight: '1.5em' }}>
         {status}
       </Typography>
