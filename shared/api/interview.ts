@@ -452,6 +452,16 @@ export const interviewSummarySchema = z.object({
   /** The proposal from the latest EDE (solidarité for a diagnosis without EDE). */
   proposal: z.object({ orientation: orientationSchema.nullable(), reason: z.string() }),
   droitsDevoirs: z.object({ status: droitsDevoirsStatusSchema.nullable(), missing: z.array(z.string()) }),
+  /**
+   * The EDE against the contracts (« à chaque renouvellement de contrat »): the latest contract (not rejected),
+   * and whether the latest EDE is missing or older than the contract before it — i.e. none was made while
+   * preparing the current contract. A first contract may rely on the EDE of the orientation.
+   */
+  edeForContract: z.object({
+    currentContract: z.object({ id: idSchema, type: z.enum(['CERS', 'CERP']), start: z.string(), end: z.string() }).nullable(),
+    outdated: z.boolean(),
+    reason: z.string().nullable(),
+  }),
 });
 export type InterviewSummary = z.output<typeof interviewSummarySchema>;
 

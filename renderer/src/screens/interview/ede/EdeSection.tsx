@@ -16,9 +16,10 @@ export function EdeSection({ personId }: DossierSectionProps) {
   const canWrite = useCan('ede.create');
   if (summary.error) return <LoadError error={summary.error} onRetry={summary.reload} />;
   if (!summary.data) return <Loading>Chargement…</Loading>;
-  const { ede, edeCount } = summary.data;
+  const { ede, edeCount, edeForContract } = summary.data;
   return (
     <Stack spacing={1.5}>
+      {ede && edeForContract.outdated && edeForContract.reason ? <Alert severity="warning">{edeForContract.reason}</Alert> : null}
       {ede ? (
         <Facts
           label="Dernière EDE"

@@ -290,6 +290,7 @@ export function interviewHandlers(state: InterviewState): FakeHandlers {
         orientation: state.periods.find((p) => p.end === null) ?? null,
         proposal: proposal(),
         droitsDevoirs: { status: d.status, missing: d.missing },
+        edeForContract: { currentContract: null, outdated: false, reason: null },
       };
     },
   };
