@@ -322,3 +322,14 @@ export function householdOf(db: DbOrTx, foyerId: number): { couple: boolean; dep
   return { couple: conjoint !== undefined, dependants: n };
 }
 
+
+/** Where each saisine stands in the EP: 'decidee', 'avis_rendu', 'inscrite' (in a session) or 'en_attente'. */
+export function epStageOfSaisines(db: DbOrTx, saisineIds: readonly number[]): Map<number, 'decidee' | 'avis_rendu' | 'inscrite' | 'en_attente'> {
+  const stage = new Map<number, 'decidee' | 'avis_rendu' | 'inscrite' | 'en_attente'>(saisineIds.map((id) => [id, 'en_attente']));
+  if (saisineIds.length === 0) return stage;
+  const ids = [...saisineIds];
+  for (const r of db.select({ id: epSessionItems.saisineId }).from(epSessionItems).where(and(inArray(epSessionItems.saisineId, ids), eq(epSessionItems.status, 'inscrit'))).all()) stage.set(r.id, 'inscrite');
+  for (const r of db.select({ id: epAvis.saisineId }).from(epAvis).where(inArray(epAvis.saisineId, ids)).all()) stage.set(r.id, 'avis_rendu');
+  for (const r of db.select({ id: epDecisions.saisineId }).from(epDecisions).where(inArray(epDecisions.saisineId, ids)).all()) stage.set(r.id, 'decidee');
+  return stage;
+}

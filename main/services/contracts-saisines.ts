@@ -2,7 +2,7 @@
  * EP saisines (minimal): created by an accepted fiche of réorientation / suspension or by a CERS reaching
  * 12 months; listed on the dossier. The EP capability adds sessions, avis and decisions.
  */
-import { insertEpSaisine, recordContractsAudit, saisinesOfPerson, type DbOrTx } from '../../db/queries';
+import { insertEpSaisine, recordContractsAudit, saisinesOfPerson, type DbOrTx, epStageOfSaisines } from '../../db/queries';
 import type { EpSaisine, NewEpSaisine } from '../../db/schema-contracts';
 import type { EpSaisineView } from '../../shared/api/contracts';
 import type { MethodOutput, MethodParsedInput } from '../../shared/api/contract';
@@ -61,5 +61,8 @@ export function recordSaisine(
 export function forDossier(input: MethodParsedInput<'epSaisines.forDossier'>, call: AuthedCall): MethodOutput<'epSaisines.forDossier'> {
   const db = call.open.db;
   accessibleDossier(db, call.actor, input.personId);
-  return saisinesOfPerson(db, input.personId).map(saisineView);
+  const saisines = saisinesOfPerson(db, input.personId);
+  // The EP capability keeps the progress of a saisine in its own tables (session item, avis, decision).
+  const stage = epStageOfSaisines(db, saisines.map((s) => s.id));
+  return saisines.map((s) => ({ ...saisineView(s), status: stage.get(s.id) ?? s.status }));
 }

@@ -214,6 +214,9 @@ describe('EP: full flow', () => {
     expect(outcomes[0]).toMatchObject({ stage: 'decidee', session: { date: TODAY, slotStart: '09:30' }, avis: { sens: 'favorable' } });
     expect(outcomes[0]!.decision!.sanction!.lines).toHaveLength(24);
     await h.err('ep.outcomesForDossier', { personId: w.susp.person.id }, 'FORBIDDEN', w.staff.referentB.session);
+    // The saisine listed with the dossier's contracts and fiches says where it stands in the EP.
+    const saisines = await h.ok('epSaisines.forDossier', { personId: w.susp.person.id }, w.staff.referentA.session);
+    expect(saisines.map((x) => x.status)).toEqual(['decidee']);
 
     // Decision letters.
     const letter = await h.ok('ep.sessions.decisionLetter', { sessionId: session.id, itemId: item(w.saisines.reo).itemId }, sec());
