@@ -157,10 +157,14 @@ export function RadioInput<T extends FieldValues>({ control, name, label, hint, 
   );
 }
 
-export type DateFieldProps<T extends FieldValues> = BoundProps<T> & { disableFuture?: boolean };
+export type DateFieldProps<T extends FieldValues> = BoundProps<T> & {
+  disableFuture?: boolean;
+  /** A message of a domain rule computed as the user types, shown when the schema has none. */
+  ruleError?: string | undefined;
+};
 
 /** A date stored as 'YYYY-MM-DD' ('' when empty), typed as jj/mm/aaaa or picked in the calendar. */
-export function DateField<T extends FieldValues>({ control, name, label, hint, required, disabled, disableFuture }: DateFieldProps<T>) {
+export function DateField<T extends FieldValues>({ control, name, label, hint, required, disabled, disableFuture, ruleError }: DateFieldProps<T>) {
   return (
     <Controller
       control={control}
@@ -176,7 +180,7 @@ export function DateField<T extends FieldValues>({ control, name, label, hint, r
           required={required}
           disabled={disabled}
           disableFuture={disableFuture}
-          error={fieldState.error?.message}
+          error={fieldState.error?.message ?? ruleError}
           hint={hint}
         />
       )}

@@ -1,3 +1,4 @@
+import { DateField } from '../../components/fields';
 import { useId, type ReactNode } from 'react';
 import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import Box from '@mui/material/Box';
@@ -8,7 +9,6 @@ import FormGroup from '@mui/material/FormGroup';
 import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
-import { DateInput } from '../../components/DateInput';
 import { requiredLabelProps } from '../../components/requiredLabel';
 
 // Fields bound to react-hook-form that also show the message of a handbook rule run as the user types
@@ -134,37 +134,9 @@ export function SelectFieldR<T extends FieldValues>({
   );
 }
 
-export function DateFieldR<T extends FieldValues>({
-  control,
-  name,
-  label,
-  hint,
-  ruleError,
-  required,
-  disabled,
-  disableFuture,
-}: Bound<T> & { disableFuture?: boolean; hint?: string }) {
-  return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <DateInput
-          label={label}
-          name={field.name}
-          value={(field.value as string | null | undefined) ?? ''}
-          onChange={field.onChange}
-          onBlur={field.onBlur}
-          focusRef={field.ref}
-          required={required}
-          disabled={disabled}
-          disableFuture={disableFuture}
-          error={fieldState.error?.message ?? ruleError}
-          hint={hint}
-        />
-      )}
-    />
-  );
+/** The shared date field, with the row's live rule message. */
+export function DateFieldR<T extends FieldValues>(props: Bound<T> & { disableFuture?: boolean; hint?: string }) {
+  return <DateField {...props} />;
 }
 
 export function CheckboxR<T extends FieldValues>({ control, name, label, disabled, hint }: Omit<Bound<T>, 'ruleError' | 'required'>) {
