@@ -20,7 +20,7 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
-          setupFiles: ['renderer/src/test-setup.ts'],
+          setupFiles: ['test/renderer/setup.ts'],
         },
       },
     ],

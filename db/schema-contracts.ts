@@ -14,7 +14,7 @@ import { FICHE_TYPES } from '../shared/domain/rules/fiche-liaison';
 import { PAP_ORIGINS, PAP_THEME_CODES, RESULTATS } from '../shared/domain/rules/pap';
 import { SAISINE_ORIGINS } from '../shared/domain/rules/ep';
 import { ORIENTATIONS } from '../shared/domain/rules/orientation';
-import { persons, users } from './schema';
+import { persons, users } from './schema-foundation';
 
 const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 

@@ -10,7 +10,7 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { DOCUMENT_KINDS } from '../shared/api/documents';
-import { persons, users } from './schema';
+import { persons, users } from './schema-foundation';
 
 const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
@@ -19,10 +19,9 @@ export const documents = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     kind: text('kind', { enum: DOCUMENT_KINDS }).notNull(),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => persons.id),
-    /** What was printed: 'contract', 'dsp_revision', 'ede_assessment', 'fiche_liaison'. */
+    /** The dossier it belongs to; null for a document of an EP session (convocations, session file, procès-verbal). */
+    personId: integer('person_id').references(() => persons.id),
+    /** What was printed: 'contract', 'dsp_revision', 'ede_assessment', 'fiche_liaison', 'ep_session', 'ep_session_item'. */
     sourceEntity: text('source_entity').notNull(),
     sourceId: integer('source_id').notNull(),
     sourceVersion: integer('source_version').notNull(),

@@ -18,7 +18,7 @@ import { ORIENTATIONS } from '../shared/domain/rules/orientation';
 import { SANCTION_KINDS } from '../shared/domain/rules/sanctions';
 import { EP_ORGANISATIONS } from '../shared/api/ep';
 import { epSaisines } from './schema-contracts';
-import { persons, users } from './schema';
+import { persons, users } from './schema-foundation';
 
 const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
@@ -188,6 +188,14 @@ export const epDecisions = sqliteTable('ep_decisions', {
   organismeName: text('organisme_name'),
   correspondantName: text('correspondant_name'),
   orientationId: integer('orientation_id'),
+  /**
+   * Who signed the decision (Annexe 7: « Par délégation, le Chef du SLAI ou le directeur de MDS »): name, function
+   * and delegation (null: the Président signed himself). Null on the decisions recorded before they were asked.
+   * The decision's own date is `date`, never the session's time.
+   */
+  signatoryName: text('signatory_name'),
+  signatoryFunction: text('signatory_function'),
+  signatoryDelegation: text('signatory_delegation'),
   recordedBy: integer('recorded_by')
     .notNull()
     .references(() => users.id),

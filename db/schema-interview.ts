@@ -14,7 +14,7 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-o
 import { EDE_PROPOSALS } from '../shared/domain/rules/ede';
 import { ORIENTATIONS } from '../shared/domain/rules/orientation';
 import { ORGANISME_TYPES } from '../shared/api/interview';
-import { foyers, persons, users } from './schema';
+import { foyers, persons, users } from './schema-foundation';
 
 const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 

@@ -3,10 +3,12 @@
  * database in a fresh temporary folder, and raw-SQL seeding that works at any schema version.
  * Not used by the application itself.
  */
+import { deepStrictEqual, strictEqual } from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateDatabaseKey } from './keyslots';
+import { knownMigrations, migrate, schemaVersion } from './migrate';
 import { openDatabase } from './open';
 import type { OpenedDatabase, Sqlite } from './open';
 
@@ -31,6 +33,34 @@ export function openTestDatabase(options: { upTo?: number; migrationsFolder?: st
   const key = generateDatabaseKey();
   const opened = openDatabase({ file, key, create: true, upTo: options.upTo, migrationsFolder: options.migrationsFolder });
   return { ...opened, dir, file, key };
+}
+
+/**
+ * One migration test (n−1 → n): a new database migrated up to the migration before `tag`; `before(sqlite)`
+ * seeds it (and may check the old shape), its result is handed to `after`; then exactly `tag` is applied
+ * (asserted) and `after(sqlite, seeded)` checks the data kept and the new behaviour. The database is closed and
+ * removed whatever happens. Name the tag literally in the test file: db/migrations.test.ts checks that every
+ * shipped migration has a test by searching the tests' sources for `'<tag>'`.
+ */
+export function migrationCase<T>(tag: string, before: (sqlite: Sqlite) => T, after: (sqlite: Sqlite, seeded: T) => void): void {
+  const n = knownMigrations().findIndex((m) => m.tag === tag);
+  if (n < 0) throw new Error(`Unknown migration « ${tag} »`);
+  const t = openTestDatabase({ upTo: n });
+  try {
+    strictEqual(schemaVersion(t.sqlite), n);
+    const seeded = before(t.sqlite);
+    deepStrictEqual(migrate(t.sqlite, { upTo: n + 1 }).applied, [{ idx: n, tag }]);
+    strictEqual(schemaVersion(t.sqlite), n + 1);
+    after(t.sqlite, seeded);
+  } finally {
+    t.close();
+    removeTempDir(t.dir);
+  }
+}
+
+/** The names of the database's tables, sorted. */
+export function tableNames(sqlite: Sqlite): string[] {
+  return (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
 }
 
 export function insertMds(sqlite: Sqlite, name = 'MDS de Test', territory = 'Territoire Test'): number {

@@ -6,9 +6,12 @@ import { ensureRendererBuilt, root } from './renderer-build.mjs';
 
 await ensureRendererBuilt();
 
+// Production mode, as the Electron build (scripts/build-main.mjs defines NODE_ENV): React and the libraries
+// without their development checks (docs/performance.md). NODE_ENV set by the user is kept.
 const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'main', 'host', 'cli.ts'), ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
+  env: { NODE_ENV: 'production', ...process.env },
 });
 // Ctrl+C reaches the child through the terminal; a SIGTERM sent to this script is passed on.
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -2,8 +2,30 @@ import { and, count, desc, eq, or } from 'drizzle-orm';
 import { auditLog } from '../schema';
 import type { DbOrTx } from './types';
 
-/** The foundation's entities; each capability journals its own (e.g. 'ede_assessment', 'contract'). */
-export type AuditEntity = 'mds' | 'user' | 'foyer' | 'person' | (string & {});
+/**
+ * Journal entity names, per capability (entity id: the row's id; foyer_resources: the foyer's; person_income: the
+ * person's). A capability adds its entities here; the journal column itself is free text.
+ */
+export const AUDIT_ENTITIES = {
+  foundation: ['mds', 'user', 'foyer', 'person'],
+  interview: [
+    'dsp_revision',
+    'ede_assessment',
+    'orientation',
+    'organisme_referent',
+    'orientation_referent',
+    'foyer_resources',
+    'person_income',
+  ],
+  contracts: ['contract', 'contract_pap', 'fiche_liaison', 'attachment', 'ep_saisine'],
+  ep: ['ep', 'ep_member', 'ep_session', 'ep_session_item', 'ep_attendance', 'ep_avis', 'ep_decision', 'ep_sanction'],
+  documents: ['document'],
+} as const;
+type AuditEntities = typeof AUDIT_ENTITIES;
+/** The entities of one capability. */
+export type AuditEntityOf<C extends keyof AuditEntities> = AuditEntities[C][number];
+/** Every entity the journal knows: the union of every capability's. */
+export type AuditEntity = AuditEntityOf<keyof AuditEntities>;
 export type AuditAction = 'create' | 'update' | 'delete';
 
 export interface AuditActor {

@@ -19,11 +19,11 @@ import {
   type NewEpSaisine,
 } from '../schema-contracts';
 import { foyers, persons, users } from '../schema';
-import { recordAudit, type AuditActor } from './audit';
+import { recordAudit, type AuditActor, type AuditEntityOf } from './audit';
 import type { DbOrTx } from './types';
 
-/** Entities of the contracts and fiches capability in the journal. */
-export type ContractsAuditEntity = 'contract' | 'contract_pap' | 'fiche_liaison' | 'attachment' | 'ep_saisine';
+/** Entities of the contracts and fiches capability in the journal (listed with every capability's in db/queries/audit.ts). */
+export type ContractsAuditEntity = AuditEntityOf<'contracts'>;
 
 /** Appends a journal entry about a contract, PAP version, fiche, attachment or saisine (inside the write's transaction). */
 export function recordContractsAudit(

@@ -3,7 +3,7 @@
  */
 import { and, desc, eq } from 'drizzle-orm';
 import { documents, type DocumentRow, type NewDocumentRow } from '../schema';
-import { recordAudit, type AuditEntity, type AuditWrite } from './audit';
+import { recordAudit, type AuditWrite } from './audit';
 import type { DbOrTx } from './types';
 
 /** Metadata of a row (everything but the bytes). */
@@ -78,7 +78,7 @@ export const documentSnapshot = (row: DocumentMeta) => ({
   isFinal: row.isFinal,
 });
 
-/** `recordAudit` for the 'document' entity (`AuditEntity` lists only the foundation's entities). */
+/** `recordAudit` for the 'document' entity. */
 export function recordDocumentAudit(db: DbOrTx, entry: Omit<AuditWrite, 'entity'>): void {
-  recordAudit(db, { ...entry, entity: 'document' as string as AuditEntity });
+  recordAudit(db, { ...entry, entity: 'document' });
 }

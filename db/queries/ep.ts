@@ -24,25 +24,18 @@ import {
   type EpSessionRow,
 } from '../schema-ep';
 import { children, foyers, mds, persons, type Foyer, type Person } from '../schema';
-import { recordAudit, type AuditActor, type AuditEntity } from './audit';
+import { recordAudit, type AuditActor, type AuditEntityOf } from './audit';
 import type { DbOrTx } from './types';
 
-export type EpAuditEntity =
-  | 'ep'
-  | 'ep_member'
-  | 'ep_session'
-  | 'ep_session_item'
-  | 'ep_attendance'
-  | 'ep_avis'
-  | 'ep_decision'
-  | 'ep_sanction';
+/** Journal entity names of the EP (listed with every capability's in db/queries/audit.ts). */
+export type EpAuditEntity = AuditEntityOf<'ep'>;
 
-/** `recordAudit` for the EP's entities (same table and rules; the foundation's `AuditEntity` is widened here). */
+/** `recordAudit` for the EP's entities (same table and rules). */
 export function recordEpAudit(
   db: DbOrTx,
   entry: { actor: AuditActor; at: string; entity: EpAuditEntity; entityId: number | string; action: 'create' | 'update' | 'delete'; before: unknown; after: unknown },
 ): void {
-  recordAudit(db, { ...entry, entity: entry.entity as string as AuditEntity });
+  recordAudit(db, entry);
 }
 
 // --- EP and members ----------------------------------------------------------------------------------------
@@ -189,6 +182,11 @@ export function updateSession(db: DbOrTx, id: number, set: Partial<Omit<typeof e
     .get();
   if (!row) throw new Error(`ep_sessions.id ${id} absent`);
   return row;
+}
+
+/** One item of a session's agenda. */
+export function findSessionItem(db: DbOrTx, id: number): EpSessionItemRow | undefined {
+  return db.select().from(epSessionItems).where(eq(epSessionItems.id, id)).get();
 }
 
 /** Items of a session: active first in order, then the removed ones. */

@@ -23,32 +23,20 @@ import {
   type Person,
   type PersonIncomeRow,
 } from '../schema';
-import { recordAudit, type AuditEntity, type AuditWrite } from './audit';
+import { recordAudit, type AuditEntity, type AuditEntityOf, type AuditWrite } from './audit';
 import type { DbOrTx } from './types';
 
 // --- Journal -----------------------------------------------------------------------------------------------
 
-/** Journal entity names of this feature (entity id: the row's id; foyer_resources: the foyer's; person_income: the person's). */
-export const INTERVIEW_AUDIT_ENTITIES = [
-  'dsp_revision',
-  'ede_assessment',
-  'orientation',
-  'organisme_referent',
-  'orientation_referent',
-  'foyer_resources',
-  'person_income',
-] as const;
-export type InterviewAuditEntity = (typeof INTERVIEW_AUDIT_ENTITIES)[number];
+/** Journal entity names of this feature (listed with every capability's in db/queries/audit.ts). */
+export type InterviewAuditEntity = AuditEntityOf<'interview'>;
 
-/**
- * `recordAudit` for this feature's entities. `AuditEntity` (db/queries/audit.ts) lists only the foundation's
- * entities; the journal column is free text, so the name is widened here, in one place.
- */
+/** `recordAudit` for this feature's entities (and the foundation's it also writes, e.g. 'person'). */
 export function recordInterviewAudit(
   db: DbOrTx,
-  entry: Omit<AuditWrite, 'entity'> & { entity: InterviewAuditEntity | AuditEntity },
+  entry: Omit<AuditWrite, 'entity'> & { entity: InterviewAuditEntity | AuditEntityOf<'foundation'> },
 ): void {
-  recordAudit(db, { ...entry, entity: entry.entity as string as AuditEntity });
+  recordAudit(db, entry);
 }
 
 /**
@@ -57,7 +45,7 @@ export function recordInterviewAudit(
  */
 export function interviewAuditTargets(db: DbOrTx, personId: number, foyerId: number): { entity: AuditEntity; entityId: number }[] {
   const ids = <T extends { id: number }>(rows: T[]) => rows.map((r) => r.id);
-  const as = (entity: InterviewAuditEntity, entityId: number) => ({ entity: entity as string as AuditEntity, entityId });
+  const as = (entity: InterviewAuditEntity, entityId: number) => ({ entity, entityId });
   return [
     ...ids(db.select({ id: dspRevisions.id }).from(dspRevisions).where(eq(dspRevisions.personId, personId)).all()).map((id) =>
       as('dsp_revision', id),

@@ -2,10 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { api } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
-import { AppContext } from '../services/context';
+import { AppContext, type AuthedCall } from '../services/context';
 import { dispatch } from './dispatcher';
-import { handlers, type Handlers } from './handlers';
+import { handlers } from './handlers';
+import type { Handlers } from './types';
 
 let dir: string;
 let app: AppContext;
@@ -18,6 +20,7 @@ beforeEach(() => {
     sleep: async () => undefined,
     appVersion: 'test',
     sessionIdleMs: 60_000,
+    printer: null,
   });
 });
 afterEach(() => {
@@ -97,3 +100,69 @@ describe('dispatch', () => {
     expect(response).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 });
+
+describe('dispatch: `writes` decides how a call reaches the database', () => {
+  let session: string;
+  const admin = { login: 'admin', displayName: 'Alice Admin', structure: 'Conseil départemental', password: 'admin-mot-de-passe-1' };
+  const draftCount = () => (app.workspace.current!.sqlite.prepare('SELECT count(*) AS n FROM drafts').get() as { n: number }).n;
+  const writeDraft = (call: AuthedCall, key: string) =>
+    call.open.sqlite.prepare('INSERT INTO drafts (user_id, key, data_json, updated_at) VALUES (?, ?, ?, ?)').run(call.actor.id, key, '{}', '2026-01-01T00:00:00Z');
+
+  beforeEach(async () => {
+    const mds = { name: 'MDS de Test', territory: 'Test' };
+    expect(await dispatch(app, { method: 'setup.create', input: { mds, admin } })).toEqual({ ok: true, value: { ok: true } });
+    const login = await dispatch(app, { method: 'auth.login', input: { login: admin.login, password: admin.password } });
+    if (!login.ok) throw new Error(JSON.stringify(login.error));
+    session = (login.value as { session: string }).session;
+  });
+  afterEach(() => app.workspace.close());
+
+  it('a method declared read-only gets a connection that cannot write: the write fails, nothing is stored', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(api['users.list'].writes).toBe(false);
+    let seen: { readonly: boolean; inTransaction: boolean } | undefined;
+    const sneaky = ((_input, call) => {
+      seen = { readonly: call.open.sqlite.readonly, inTransaction: call.open.sqlite.inTransaction };
+      writeDraft(call, 'lecture');
+      return [];
+    }) as Handlers['users.list'];
+    const response = await dispatch(app, { method: 'users.list', input: {}, session }, { ...handlers, 'users.list': sneaky });
+    expect(seen).toEqual({ readonly: true, inTransaction: false });
+    expect(response).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(draftCount()).toBe(0);
+  });
+
+  it('a write method runs in one transaction: committed when it succeeds, rolled back whole when it fails', async () => {
+    expect(api['drafts.save'].writes).toBe(true);
+    const failing = (async (_input, call) => {
+      expect(call.open.sqlite.inTransaction).toBe(true);
+      writeDraft(call, 'un');
+      await Promise.resolve();
+      writeDraft(call, 'deux');
+      throw new ApiError('RULE', 'Refusé après deux écritures.');
+    }) as Handlers['drafts.save'];
+    const refused = await dispatch(app, { method: 'drafts.save', input: { key: 'k', data: {} }, session }, { ...handlers, 'drafts.save': failing });
+    expect(refused).toEqual({ ok: false, error: { code: 'RULE', message: 'Refusé après deux écritures.' } });
+    expect(draftCount()).toBe(0);
+    expect(app.workspace.current!.sqlite.inTransaction).toBe(false);
+    expect(await dispatch(app, { method: 'drafts.save', input: { key: 'k', data: { a: 1 } }, session })).toEqual({ ok: true, value: { ok: true } });
+    expect(draftCount()).toBe(1);
+  });
+
+  it('write calls run one after the other', async () => {
+    const order: string[] = [];
+    const slow = (async (input, call) => {
+      order.push(`début ${input.key}`);
+      writeDraft(call, input.key);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      order.push(`fin ${input.key}`);
+      return { ok: true };
+    }) as Handlers['drafts.save'];
+    const withSlow = { ...handlers, 'drafts.save': slow };
+    const calls = ['a', 'b'].map((key) => dispatch(app, { method: 'drafts.save', input: { key, data: {} }, session }, withSlow));
+    expect(await Promise.all(calls)).toEqual([{ ok: true, value: { ok: true } }, { ok: true, value: { ok: true } }]);
+    expect(order).toEqual(['début a', 'fin a', 'début b', 'fin b']);
+    expect(draftCount()).toBe(2);
+  });
+});
+

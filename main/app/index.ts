@@ -1,5 +1,5 @@
 import type { ApiRequest, ApiResponse } from '../../shared/api/transport';
-import { AppContext } from '../services/context';
+import { AppContext, type DocumentPrinter } from '../services/context';
 import { dispatch } from './dispatcher';
 
 export interface AppOptions {
@@ -14,6 +14,8 @@ export interface AppOptions {
   appVersion?: string;
   /** A session unused this long ends (default 30). */
   sessionIdleMinutes?: number;
+  /** The desktop app's print service (Electron); none in browser mode, where the screen opens the PDF. */
+  printer?: DocumentPrinter;
 }
 
 export interface App {
@@ -36,6 +38,7 @@ export function createApp(options: AppOptions): App {
     sleep: options.sleep ?? realSleep,
     appVersion: options.appVersion ?? '0.0.0',
     sessionIdleMs: Math.max(1, idleMinutes) * 60_000,
+    printer: options.printer ?? null,
   });
   let closed = false;
   return {
@@ -47,12 +50,14 @@ export function createApp(options: AppOptions): App {
     },
     async close() {
       closed = true;
-      await context.workspace.lock.run(() => {
-        context.sessions.clear();
-        context.workspace.close();
-      });
+      await context.workspace.writes.run(() =>
+        context.workspace.lock.run(() => {
+          context.sessions.clear();
+          context.workspace.close();
+        }),
+      );
     },
   };
 }
 
-export type { ApiRequest, ApiResponse };
+export type { ApiRequest, ApiResponse, DocumentPrinter };

@@ -1,8 +1,5 @@
 import type { z } from 'zod';
-import { ApiError } from '../../shared/api/errors';
-
-/** Key used in fieldErrors for an issue about the whole input rather than one field. */
-export const ROOT_FIELD = '_';
+import { ApiError, ROOT_FIELD } from '../../shared/api/errors';
 
 /** zod issues → field path (dot separated) → first French message for that path. */
 export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[]): Record<string, string> {

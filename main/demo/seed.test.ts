@@ -64,6 +64,11 @@ function contractApp(options: { initialized?: boolean } = {}) {
           cafNumbers.add(caf);
           return { ok: true, value: { person: { id: nextId++ } } };
         }
+        case 'organismes.create':
+          return { ok: true, value: { id: nextId++, ...input, active: true } };
+        case 'ep.save':
+        case 'ep.addMember':
+          return { ok: true, value: { id: 1 } };
         default:
           return fail('UNKNOWN_METHOD', `Non simulé : ${request.method}`);
       }

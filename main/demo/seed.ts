@@ -9,6 +9,8 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/con
 import type { Role } from '../../shared/api/common';
 import { DIPLOMA_LEVEL_CODES } from '../../shared/domain/referentials/diplomas';
 import type { DossierCreateInput } from '../../shared/api/dossier';
+import type { OrganismeInput } from '../../shared/api/interview';
+import type { EpMemberInput } from '../../shared/api/ep';
 
 export interface DemoAccount {
   login: string;
@@ -41,7 +43,7 @@ export class DemoSeedError extends Error {
   }
 }
 
-export const DEMO_MDS = { name: 'MDS de l’Arrageois', territory: 'Arrageois', address: '12 place des Héros, 62990 Arrageville' } as const;
+export const DEMO_MDS = { name: 'MDS de l’Arrageois', territory: 'Arrageois', address: '12 place des Héros, 62990 Arrageville', commune: 'Arrageville' } as const;
 /** One shared, known password: these accounts exist only in demo databases. */
 export const DEMO_PASSWORD = 'parcours-demo';
 export const DEMO_REFERENCE_DATE = new Date(Date.UTC(2025, 5, 2));
@@ -61,7 +63,26 @@ const STAFF: readonly StaffSeed[] = [
   { login: 'referent1', displayName: 'Jérôme Dubois', role: 'referent', structure: 'MDS de l’Arrageois' },
   { login: 'referent2', displayName: 'Agnès Lemaître', role: 'referent', structure: 'CCAS de Valmont-sur-Scarpe' },
   { login: 'referent3', displayName: 'Thérèse Duval', role: 'referent', structure: 'Association Tremplin Artois' },
-  { login: 'referent4', displayName: 'Stéphane Hébert', role: 'referent', structure: 'Pôle Emploi Arrageois' },
+  { login: 'referent4', displayName: 'Stéphane Hébert', role: 'referent', structure: 'France Travail Arrageville' },
+];
+
+/** Organismes référents an orientation decision names (one of each type; a France Travail one for « emploi »). */
+export const DEMO_ORGANISMES: readonly OrganismeInput[] = [
+  { name: 'France Travail Arrageville', type: 'pole_emploi', address: '5 rue du Beffroi, 62990 Arrageville', telephone: '03 21 00 10 10' },
+  { name: 'Association Tremplin Artois', type: 'professionnel', address: '18 rue des Tanneurs, 62993 Valmont-sur-Scarpe', telephone: '03 21 00 20 20' },
+  { name: 'CCAS de Valmont-sur-Scarpe', type: 'solidarite', address: '1 place de la Mairie, 62993 Valmont-sur-Scarpe', telephone: '03 21 00 30 30' },
+];
+
+/** The territory's EP: a president (Conseiller général) and the members the handbook lists. */
+export const DEMO_EP_NAME = 'Équipe pluridisciplinaire de l’Arrageois';
+export const DEMO_EP_MEMBERS: readonly EpMemberInput[] = [
+  { name: 'Michel Vasseur', function: 'Conseiller général', organisation: 'conseil_general', isPresident: true, substituteName: 'Martine Fontaine', substituteFunction: 'Conseillère générale' },
+  { name: 'Hélène Lefèvre', function: 'Responsable de la MDS', organisation: 'mds' },
+  { name: 'Bénédicte Caron', function: 'Correspondante SLAI', organisation: 'mds' },
+  { name: 'Patrice Delattre', function: 'Conseiller', organisation: 'caf' },
+  { name: 'Stéphane Hébert', function: 'Conseiller France Travail', organisation: 'pole_emploi' },
+  { name: 'Sandrine Maréchal', function: 'Chargée d’insertion', organisation: 'insertion' },
+  { name: 'Gérard Lenoir', function: 'Représentant des bénéficiaires', organisation: 'beneficiaires' },
 ];
 
 /** Fictitious communes of the fictitious territory, with plausible postcodes. */
@@ -260,6 +281,11 @@ export async function seedDemo(app: Pick<App, 'handle'>, options: SeedDemoOption
     if (staff.role === 'referent') referentIds.push(user.id);
     if (staff.role === 'correspondant') correspondantIds.push(user.id);
   }
+
+  // Without them a new user is blocked at the first orientation decision and at the first EP session.
+  for (const organisme of DEMO_ORGANISMES) await call(app, 'organismes.create', organisme, session);
+  await call(app, 'ep.save', { name: DEMO_EP_NAME }, session);
+  for (const member of DEMO_EP_MEMBERS) await call(app, 'ep.addMember', member, session);
 
   const inputs = buildDemoFoyers({ seed, count, referenceDate: options.referenceDate ?? DEMO_REFERENCE_DATE, referentIds, correspondantIds });
   let persons = 0;

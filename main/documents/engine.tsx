@@ -8,7 +8,7 @@
  *    pagination, by a `Canvas` whose painter is given its page and total once the pages are known.
  * 2. Two originals for the cost of one layout: the originals of a contract are the same pages, so the
  *    document is laid out once and rendered once per copy; the nodes marked for one copy only (the mark
- *    « Exemplaire original 1/2 – bénéficiaire », absolutely positioned so it never moves the content) are
+ *    « Exemplaire original 1/2 – transmis au SLAI », absolutely positioned so it never moves the content) are
  *    kept in that copy and dropped from the other.
  * 3. Determinism: the PDF's dates come from the data (`meta.date`, e.g. the source record's last change),
  *    the producer and creator are fixed, so the same input always gives the same bytes (pdfkit derives the
@@ -20,9 +20,11 @@
 import { Document, Font, pdf } from '@react-pdf/renderer';
 import layoutDocument from '@react-pdf/layout';
 import renderDocument from '@react-pdf/render';
+import v8 from 'node:v8';
 import PDFDocument from 'pdfkit';
 import { cloneElement, type ReactElement } from 'react';
-import { ensureDocumentFonts, FONT_FAMILY } from './fonts';
+import { canDrawOnce, drawCopiesOnce, type LaidNode, type PdfContext } from './copies';
+import { FONT_FAMILY, loadDocumentFonts } from './fonts';
 import { COLORS, FONT_SIZE } from './styles';
 
 export const PDF_PRODUCER = 'Parcours RSA';
@@ -50,6 +52,8 @@ export interface RenderOptions {
   /** 'section' (default): « page x / n » counts the pages of each element of `pages` (of each copy);
    * 'document': the pages of the whole copy. */
   numbering?: 'section' | 'document';
+  /** Draw every copy in full instead of drawing the others from the first (copies.ts); same bytes. For the tests. */
+  drawEveryCopy?: boolean;
 }
 
 /** ISO instant or date → Date (a date alone is taken at 00:00 UTC). Throws on nonsense. */
@@ -59,12 +63,6 @@ export function metaDate(value: string): Date {
   return d;
 }
 
-/** A node of react-pdf's laid-out tree (the parts the engine touches). */
-interface LaidNode {
-  type: string;
-  props?: Record<string, unknown> & { id?: string };
-  children?: LaidNode[];
-}
 
 type Painter = {
   font(src: unknown): Painter;
@@ -108,24 +106,33 @@ function forCopy(node: LaidNode, copy: number, pageLabel: string, font: unknown)
   return changed ? { ...node, children } : node;
 }
 
-/** The laid-out pages of every copy, in order, each numbered within its section (or its copy). */
-function arrangeCopies(root: LaidNode, copies: number, numbering: 'section' | 'document'): LaidNode {
+/** The laid-out pages of each copy, each numbered within its section (or its copy). */
+function arrangeCopies(root: LaidNode, copies: number, numbering: 'section' | 'document'): LaidNode[][] {
   const pages = root.children ?? [];
   const groupOf = (page: LaidNode) => (numbering === 'document' ? 'document' : (idOf(page) ?? 'document'));
   const totals = new Map<string, number>();
   for (const page of pages) totals.set(groupOf(page), (totals.get(groupOf(page)) ?? 0) + 1);
   const font = Font.getFont({ fontFamily: FONT_FAMILY }).data;
-  const out: LaidNode[] = [];
+  const out: LaidNode[][] = [];
   for (let copy = 0; copy < copies; copy += 1) {
     const seen = new Map<string, number>();
-    for (const page of pages) {
-      const group = groupOf(page);
-      const index = (seen.get(group) ?? 0) + 1;
-      seen.set(group, index);
-      out.push(forCopy(page, copy, `page ${index} / ${totals.get(group) ?? index}`, font));
-    }
+    out.push(
+      pages.map((page) => {
+        const group = groupOf(page);
+        const index = (seen.get(group) ?? 0) + 1;
+        seen.set(group, index);
+        return forCopy(page, copy, `page ${index} / ${totals.get(group) ?? index}`, font);
+      }),
+    );
   }
-  return { ...root, children: out };
+  return out;
+}
+
+/** The nodes a copy has of its own (its mark, its page number): their role, else null. */
+function ownNode(node: LaidNode): string | null {
+  const id = idOf(node);
+  if (id === PAGE_NUMBER_ID) return 'page-number';
+  return id?.startsWith(COPY_NODE_PREFIX) ? 'copy-mark' : null;
 }
 
 type FontMethod = (this: FontCtx, src: unknown, family?: unknown, size?: unknown) => FontCtx;
@@ -165,6 +172,59 @@ function reuseEmbeddedFonts(ctx: FontCtx): void {
   };
 }
 
+let heapGrowthLimited = false;
+
+/**
+ * A document allocates a few hundred megabytes of short-lived objects (layout trees, glyph runs) that outlive
+ * V8's young generation; by default V8 then lets the heap grow to several times what is alive before a full
+ * collection, so the process peaked near 400 Mio to print a contract whose live data is under 80 Mio. From the
+ * first document on, the heap may grow by half of what is alive (--heap-growing-percent=50): the peak stays
+ * near 240 Mio for the same time (docs/performance.md).
+ */
+function limitHeapGrowth(): void {
+  if (heapGrowthLimited) return;
+  heapGrowthLimited = true;
+  v8.setFlagsFromString('--heap-growing-percent=50');
+}
+
+interface ContentCtx {
+  page: { write(chunk: Uint8Array): unknown } | null;
+  addContent(data: string): ContentCtx;
+  flushPages(): void;
+}
+
+/**
+ * pdfkit turns every operator into its own small byte array (a JavaScript loop per character), then joins
+ * them when the page ends. This instance keeps a page's operators as text and hands them over in one piece,
+ * converted natively, before the page ends: the same bytes (each operator followed by a line feed).
+ */
+function batchContent(ctx: ContentCtx): void {
+  const flushPages = ctx.flushPages;
+  const addContent = ctx.addContent;
+  let pending: string[] = [];
+  let owner: ContentCtx['page'] = null;
+  const flush = () => {
+    if (owner && pending.length > 0) owner.write(Buffer.from(`${pending.join('\n')}\n`, 'latin1'));
+    pending = [];
+  };
+  ctx.addContent = function batched(this: ContentCtx, data: string) {
+    if (typeof data !== 'string') {
+      flush();
+      return addContent.call(this, data);
+    }
+    if (this.page !== owner) {
+      flush();
+      owner = this.page;
+    }
+    pending.push(data);
+    return this;
+  };
+  ctx.flushPages = function flushed(this: ContentCtx) {
+    flush();
+    flushPages.call(this);
+  };
+}
+
 function collect(stream: { on: (event: string, listener: (arg?: never) => void) => unknown }): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
@@ -182,7 +242,8 @@ function collect(stream: { on: (event: string, listener: (arg?: never) => void) 
 export async function renderPdf(meta: PdfMeta, pages: ReactElement[], options: RenderOptions = {}): Promise<Buffer> {
   const copies = options.copies ?? 1;
   if (!Number.isInteger(copies) || copies < 1 || copies > 10) throw new Error(`Nombre d’exemplaires invalide : ${copies}`);
-  ensureDocumentFonts();
+  await loadDocumentFonts();
+  limitHeapGrowth();
   const date = metaDate(meta.date);
   const element = (
     <Document title={meta.title} subject={meta.subject} author={meta.author} keywords={meta.keywords} language="fr-FR">
@@ -204,6 +265,7 @@ export async function renderPdf(meta: PdfMeta, pages: ReactElement[], options: R
   );
   const ctx = new PDFDocument({ compress: true, lang: 'fr-FR', displayTitle: true, autoFirstPage: false, info });
   reuseEmbeddedFonts(ctx as unknown as FontCtx);
+  batchContent(ctx as unknown as ContentCtx);
   const layout = layoutDocument as unknown as (document: unknown, fontStore: typeof Font) => Promise<LaidNode>;
   let laid: LaidNode;
   try {
@@ -213,7 +275,11 @@ export async function renderPdf(meta: PdfMeta, pages: ReactElement[], options: R
     instance.updateContainer(null);
     instance.container.document = null;
   }
-  const arranged = arrangeCopies(laid, copies, options.numbering ?? 'section');
-  const stream = (renderDocument as unknown as (ctx: unknown, doc: LaidNode) => unknown)(ctx, arranged);
-  return collect(stream as Parameters<typeof collect>[0]);
+  const pagesByCopy = arrangeCopies(laid, copies, options.numbering ?? 'section');
+  if (!options.drawEveryCopy && canDrawOnce(pagesByCopy, ownNode)) {
+    drawCopiesOnce(ctx as unknown as PdfContext, laid, pagesByCopy, ownNode);
+  } else {
+    (renderDocument as unknown as (ctx: unknown, doc: LaidNode) => unknown)(ctx, { ...laid, children: pagesByCopy.flat() });
+  }
+  return collect(ctx as unknown as Parameters<typeof collect>[0]);
 }

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { hyphenate } from './fonts';
-import { amountFr, dateFr, fullName, integerFr, longDateFr, periodFr, safeFileName, upper, yesNoFr } from './format';
+import { amountFr, integerFr, periodFr, safeFileName, upper, yesNoFr } from './format';
 import { moneyText, niveauFormationLabel, situationFamilialeLabel, themeLabel } from './labels';
 
 describe('French typography of the documents', () => {
-  it('prints dates as dd/mm/yyyy and « 28 novembre 2026 » (« 1er » on the first)', () => {
-    expect(dateFr('2026-11-28')).toBe('28/11/2026');
-    expect(dateFr('2024-02-29')).toBe('29/02/2024');
-    expect(dateFr(null)).toBe('');
-    expect(longDateFr('2026-11-28')).toBe('28 novembre 2026');
-    expect(longDateFr('2027-02-01')).toBe('1er février 2027');
-    expect(longDateFr('2026-08-15')).toBe('15 août 2026');
+  // Dates and names: shared/domain/format.test.ts.
+  it('prints periods with dd/mm/yyyy dates', () => {
     expect(periodFr('2026-12-01', '2027-05-31')).toBe('du 01/12/2026 au 31/05/2027');
   });
 
@@ -27,9 +22,7 @@ describe('French typography of the documents', () => {
     expect(moneyText('1 450 € net')).toBe('1 450 € net');
   });
 
-  it('names, labels, capitals and file names keep their accents', () => {
-    expect(fullName({ nomPatronymique: 'LEFÈVRE', nomUsage: 'DUPRÉ', prenoms: 'Hélène' })).toBe('LEFÈVRE (nom d’usage DUPRÉ) Hélène');
-    expect(fullName({ nomPatronymique: 'LEFÈVRE', nomUsage: 'LEFÈVRE', prenoms: 'Hélène' })).toBe('LEFÈVRE Hélène');
+  it('labels, capitals and file names keep their accents', () => {
     expect(upper('état civil du bénéficiaire')).toBe('ÉTAT CIVIL DU BÉNÉFICIAIRE');
     expect(yesNoFr(true)).toBe('Oui');
     expect(yesNoFr(null)).toBe('');

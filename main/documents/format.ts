@@ -1,33 +1,10 @@
 /**
- * French typography of the printed documents: dates « 28/11/2026 » and « 28 novembre 2026 » (date-fns, locale
- * fr), amounts « 1 234,50 € » (Intl, fr-FR: U+202F between thousands, U+00A0 before the euro sign), names
- * « DURAND Claire ». Pure functions: the same data always prints the same text.
+ * French typography of the printed documents: amounts « 1 234,50 € » (Intl, fr-FR: U+202F between thousands,
+ * U+00A0 before the euro sign), periods, yes/no, file names, capitals. Names, dates, plurals and « non
+ * renseigné(e) » come from shared/domain/format.ts, as on the screens. Pure functions: the same data always
+ * prints the same text.
  */
-import { format, isValid, parseISO } from 'date-fns';
-import { fr } from 'date-fns/locale';
-
-/** What an empty field prints (beside a dotted line to fill in by hand). */
-export const NOT_FILLED = 'non renseigné';
-
-const parseDay = (iso: string): Date | undefined => {
-  const d = parseISO(iso.length === 10 ? `${iso}T00:00:00` : iso);
-  return isValid(d) ? d : undefined;
-};
-
-/** 'YYYY-MM-DD' → '28/11/2026'; empty stays empty. */
-export function dateFr(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = parseDay(iso);
-  return d ? format(d, 'dd/MM/yyyy') : iso;
-}
-
-/** 'YYYY-MM-DD' → '28 novembre 2026' (« 1er » on the first of the month). */
-export function longDateFr(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = parseDay(iso);
-  if (!d) return iso;
-  return format(d, d.getDate() === 1 ? 'do MMMM yyyy' : 'd MMMM yyyy', { locale: fr });
-}
+import { formatDate } from '../../shared/domain/format';
 
 const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
@@ -47,18 +24,12 @@ export function yesNoFr(value: boolean | null | undefined): string {
   return value === null || value === undefined ? '' : value ? 'Oui' : 'Non';
 }
 
-/** « DURAND (épouse MARTIN) Claire Marie »: the surname as the forms print it, then the first names. */
-export function fullName(p: { nomPatronymique: string; nomUsage?: string | null | undefined; prenoms: string }): string {
-  const usage = p.nomUsage && p.nomUsage !== p.nomPatronymique ? ` (nom d’usage ${p.nomUsage})` : '';
-  return `${p.nomPatronymique}${usage} ${p.prenoms}`;
-}
-
 /** A period « du 01/12/2026 au 31/05/2027 ». */
 export function periodFr(start: string | null | undefined, end: string | null | undefined): string {
   if (!start && !end) return '';
-  if (!end) return `à partir du ${dateFr(start)}`;
-  if (!start) return `jusqu’au ${dateFr(end)}`;
-  return `du ${dateFr(start)} au ${dateFr(end)}`;
+  if (!end) return `à partir du ${formatDate(start)}`;
+  if (!start) return `jusqu’au ${formatDate(end)}`;
+  return `du ${formatDate(start)} au ${formatDate(end)}`;
 }
 
 /** Trimmed text, or '' for null/undefined/blank. */

@@ -5,6 +5,8 @@ import type { LetterheadMds } from './pieces/Letterhead';
 /** What every document prints besides its source: the issuing MDS. */
 export interface DocumentContext {
   mds: LetterheadMds;
+  /** The day a letter is dated on: the day it is produced, or the sending date chosen (EP letters). */
+  letterDate?: string | undefined;
 }
 
 /** A document laid out, ready to render (`renderDocument`). */

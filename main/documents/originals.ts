@@ -9,11 +9,12 @@ export interface OriginalCopy {
   index: number;
   total: number;
   recipient: string;
-  /** « Exemplaire original 1/2 – bénéficiaire ». */
+  /** « Exemplaire original 1/2 – transmis au SLAI ». */
   label: string;
 }
 
-export const ORIGINAL_RECIPIENTS = ['bénéficiaire', 'SLAI'] as const;
+/** Both originals go to the SLAI (livret, Annexe 5): neither is « remis au bénéficiaire ». */
+export const ORIGINAL_RECIPIENTS = ['transmis au SLAI', 'transmis au SLAI'] as const;
 
 export const originalLabel = (index: number, total: number, recipient: string) => `Exemplaire original ${index}/${total} – ${recipient}`;
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { App, AppOptions } from '../app';
 import { IPC_CHANNEL, type ApiRequest, type ApiResponse } from '../../shared/api/transport';
-import { cspHeader } from '../host/security-headers';
+import { cspHeader } from '../app/security-headers';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -291,7 +291,13 @@ describe('Electron host: data, lifecycle', () => {
   it('keeps its data in userData/data with the repository migrations when not packaged', async () => {
     const { options } = await start();
     expect(options).toEqual([
-      { dataDir: path.join('/home/agent/.config/Parcours RSA', 'data'), migrationsFolder: path.join('/opt/parcours-rsa', 'db', 'migrations'), appVersion: '1.2.3' },
+      {
+        dataDir: path.join('/home/agent/.config/Parcours RSA', 'data'),
+        migrationsFolder: path.join('/opt/parcours-rsa', 'db', 'migrations'),
+        appVersion: '1.2.3',
+        // The system print dialog enters like every other option.
+        printer: { print: expect.any(Function) },
+      },
     ]);
   });
 

@@ -19,10 +19,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { App, AppOptions } from '../app';
 import { configureDocumentFonts } from '../documents/fonts';
-import { setDocumentPrinter } from '../services/documents';
 import { createElectronPrinter } from './documentPrinter';
+import { forwardRequest } from '../../shared/api/envelope';
 import { IPC_CHANNEL, type ApiResponse } from '../../shared/api/transport';
-import { forwardToApp, refusal } from '../host/envelope';
 import { buildMenuTemplate } from './menu';
 import {
   dataDirFromArgv,
@@ -120,8 +119,8 @@ export async function startElectron(deps: ElectronHostDeps): Promise<ElectronHos
   try {
     // PDF fonts: shipped as resources in the package, read from node_modules in development.
     configureDocumentFonts({ fontsDir: electronApp.isPackaged ? path.join(process.resourcesPath, 'fonts') : undefined });
-    setDocumentPrinter(createElectronPrinter({ BrowserWindow, log }));
-    api = deps.createApp({ dataDir, migrationsFolder, appVersion: electronApp.getVersion() });
+    const printer = createElectronPrinter({ BrowserWindow, log });
+    api = deps.createApp({ dataDir, migrationsFolder, appVersion: electronApp.getVersion(), printer });
   } catch (error) {
     dialog.showErrorBox(
       'Parcours RSA',
@@ -157,8 +156,8 @@ export async function startElectron(deps: ElectronHostDeps): Promise<ElectronHos
       { webContentsId: event.sender.id, frameUrl: frame ? frame.url : null, isMainFrame: frame ? frame.parent === null : false },
       { webContentsId: mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.id : null, appUrl },
     );
-    if (!trusted) return refusal('FORBIDDEN', REFUSED_SENDER);
-    return forwardToApp((r) => api.handle(r), request);
+    if (!trusted) return { ok: false, error: { code: 'FORBIDDEN', message: REFUSED_SENDER } };
+    return forwardRequest((r) => api.handle(r), request);
   });
 
   Menu.setApplicationMenu(

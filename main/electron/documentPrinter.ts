@@ -3,12 +3,11 @@
  * Chromium's PDF viewer and sent to the system print dialog, the number of copies preset. The PDF is handed
  * over as a data: URL, so the decrypted document is never written to disk.
  *
- * Wiring (main process, once the app is ready):
- *   setDocumentPrinter(createElectronPrinter({ BrowserWindow }))   // from main/services/documents
+ * Wiring (main process, once the app is ready): `createApp({ …, printer: createElectronPrinter({ BrowserWindow }) })`.
  * Electron is passed in (no import here), so the service is tested with a stand-in.
  */
 import type { BrowserWindowConstructorOptions, WebContentsPrintOptions } from 'electron';
-import type { DocumentPrinter } from '../services/documents';
+import type { DocumentPrinter } from '../app';
 
 interface PrintWindow {
   loadURL(url: string): Promise<void>;

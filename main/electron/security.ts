@@ -2,7 +2,7 @@
  * Electron security policy as small pure functions (no runtime import of electron), unit-tested.
  */
 import type { WebPreferences } from 'electron';
-import { cspHeader } from '../host/security-headers';
+import { cspHeader } from '../app/security-headers';
 
 export { cspHeader };
 

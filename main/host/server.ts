@@ -12,11 +12,10 @@ import type { AddressInfo } from 'node:net';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { App } from '../app';
-import type { ApiResponse } from '../../shared/api/transport';
-import { HTTP_API_PATH, HTTP_TOKEN_HEADER, TOKEN_META_NAME } from '../../shared/api/transport';
+import { forwardRequest } from '../../shared/api/envelope';
+import { HTTP_API_PATH, HTTP_TOKEN_HEADER, TOKEN_META_NAME, type ApiResponse } from '../../shared/api/transport';
 import type { ApiErrorCode } from '../../shared/api/errors';
-import { forwardToApp, refusal } from './envelope';
-import { baseSecurityHeaders } from './security-headers';
+import { baseSecurityHeaders } from '../app/security-headers';
 
 export const LOOPBACK_HOST = '127.0.0.1';
 /** Attachments travel base64-encoded in the envelope (10 Mo → ~13,4 Mo): room for one, with margin. */
@@ -159,7 +158,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     code: ApiErrorCode,
     message: string,
     extra: Record<string, string> = {},
-  ): void => sendJson(res, status, refusal(code, message), extra);
+  ): void => sendJson(res, status, { ok: false, error: { code, message } }, extra);
 
   const notFound = (res: ServerResponse): void => refuse(res, 404, 'NOT_FOUND', 'Ressource introuvable.');
 
@@ -274,7 +273,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       refuse(res, 400, 'VALIDATION', 'Requête invalide : le contenu n’est pas du JSON valide.');
       return;
     }
-    const response = await forwardToApp((request) => app.handle(request), parsed);
+    const response = await forwardRequest((request) => app.handle(request), parsed);
     sendJson(res, 200, response);
   }
 

@@ -6,6 +6,11 @@ import { SessionStore } from './sessions';
 import { LoginThrottle } from './throttle';
 import { Workspace } from './workspace';
 
+/** Prints a PDF through the system dialog; resolves false when the user cancels. */
+export interface DocumentPrinter {
+  print(pdf: Buffer, options: { copies: number; title: string; fileName: string }): Promise<boolean>;
+}
+
 export interface ResolvedOptions {
   dataDir: string;
   migrationsFolder: string | undefined;
@@ -13,6 +18,8 @@ export interface ResolvedOptions {
   sleep: (ms: number) => Promise<void>;
   appVersion: string;
   sessionIdleMs: number;
+  /** The desktop app's print service (Electron); null in browser mode, where the screen opens the PDF. */
+  printer: DocumentPrinter | null;
 }
 
 /** The logged-in user, as read from the database on every call (role and activity are always current). */
@@ -39,11 +46,13 @@ export class AppContext {
     return this.options.now().toISOString();
   }
 
-  /** Closes the database once nobody is logged in any more (the key leaves memory with it). */
+  /** Closes the database once nobody is logged in any more (the key leaves memory with it), after the write in progress. */
   releaseIfIdle(): Promise<void> {
-    return this.workspace.lock.run(() => {
-      if (this.sessions.sweep(this.nowMs()) === 0) this.workspace.close();
-    });
+    return this.workspace.writes.run(() =>
+      this.workspace.lock.run(() => {
+        if (this.sessions.sweep(this.nowMs()) === 0) this.workspace.close();
+      }),
+    );
   }
 }
 

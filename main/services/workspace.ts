@@ -1,13 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { addSlot, createKeyFile, DATABASE_FILE_NAME, generateDatabaseKey, KEY_FILE_NAME } from '../../db/keyslots';
+import { DATABASE_FILE_NAME, KEY_FILE_NAME } from '../../db/keyslots';
 import { knownMigrations, schemaVersion } from '../../db/migrate';
-import { openDatabase, type OpenedDatabase } from '../../db/open';
-import { findMds, insertMds, insertUser, mdsSnapshot, recordAudit, userSnapshot } from '../../db/queries';
-import type { MethodOutput, MethodParsedInput } from '../../shared/api/contract';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { createDrizzle, openDatabase, type OpenedDatabase } from '../../db/open';
 import { ApiError } from '../../shared/api/errors';
-import type { AuthedCall, PublicCall } from './context';
 import { Mutex } from './mutex';
 
 /** The data folder: `parcours.db` (encrypted) and `parcours.keys.json` (its key, wrapped per account). */
@@ -16,7 +14,9 @@ export class Workspace {
   readonly keyPath: string;
   /** Serialises what opens, closes or creates the database and what writes the key file. */
   readonly lock = new Mutex();
-  private opened: { handle: OpenedDatabase; key: Buffer } | null = null;
+  /** Write calls run one after the other, each in its own transaction (see main/app/dispatcher.ts). */
+  readonly writes = new Mutex();
+  private opened: { handle: OpenedDatabase; reader: OpenedDatabase; key: Buffer } | null = null;
 
   constructor(
     readonly dataDir: string,
@@ -30,8 +30,14 @@ export class Workspace {
     return existsSync(this.dbPath);
   }
 
+  /** The open database (read and write). */
   get current(): OpenedDatabase | null {
     return this.opened?.handle ?? null;
+  }
+
+  /** A second connection to the open database, opened read-only: what read calls get (it cannot write). */
+  get reader(): OpenedDatabase | null {
+    return this.opened?.reader ?? null;
   }
 
   /** The key of the open database (to wrap it for a new account or a new password). */
@@ -50,12 +56,18 @@ export class Workspace {
       return same ? this.opened.handle : null;
     }
     const handle = openDatabase({ file: this.dbPath, key, migrationsFolder: this.migrationsFolder, create: false });
-    this.opened = { handle, key: Buffer.from(key) };
+    try {
+      this.opened = { handle, reader: openReadOnly(this.dbPath, key, handle.migrations.version), key: Buffer.from(key) };
+    } catch (error) {
+      handle.close();
+      throw error;
+    }
     return handle;
   }
 
   close(): void {
     if (!this.opened) return;
+    this.opened.reader.close();
     this.opened.handle.close();
     this.opened.key.fill(0);
     this.opened = null;
@@ -67,76 +79,22 @@ export class Workspace {
   }
 }
 
-export function status(_input: MethodParsedInput<'app.status'>, call: PublicCall): MethodOutput<'app.status'> {
-  const { app, actor } = call;
-  const open = app.workspace.current;
-  const office = actor && open ? findMds(open.db, actor.mdsId) : undefined;
-  return {
-    initialized: app.workspace.isInitialized(),
-    mds: office ? { id: office.id, name: office.name, territory: office.territory, address: office.address ?? undefined } : null,
-    appVersion: app.options.appVersion,
-    schemaVersion: app.workspace.schemaVersion(),
-  };
-}
-
-/** Files SQLite may create beside the database. */
-const sqliteCompanions = (dbPath: string) => [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, `${dbPath}-journal`];
-
 /**
- * First run: creates the key file, the database, the MDS and the first administrator.
- * Either everything is created or nothing stays behind.
+ * A read-only connection to the database the workspace has just opened (and migrated): SQLite refuses every write
+ * on it (SQLITE_READONLY). WAL mode: it reads the last committed state, never a write call's transaction in progress.
  */
-export function setupCreate(input: MethodParsedInput<'setup.create'>, call: PublicCall): Promise<MethodOutput<'setup.create'>> {
-  const { app } = call;
-  const ws = app.workspace;
-  return ws.lock.run(async () => {
-    if (ws.isInitialized()) {
-      throw new ApiError('ALREADY_INITIALIZED', 'L’application est déjà initialisée : connectez-vous.');
-    }
-    if (existsSync(ws.keyPath)) {
-      throw new ApiError(
-        'DATABASE',
-        `Un fichier des clés existe sans base de données dans ${ws.dataDir} : déplacez-le ou supprimez-le avant de recommencer l’initialisation.`,
-      );
-    }
-    const created: string[] = [];
-    let handle: OpenedDatabase | undefined;
-    const key = generateDatabaseKey();
-    try {
-      mkdirSync(ws.dataDir, { recursive: true });
-      await createKeyFile(ws.keyPath);
-      created.push(ws.keyPath);
-      created.push(...sqliteCompanions(ws.dbPath));
-      handle = openDatabase({ file: ws.dbPath, key, migrationsFolder: ws.migrationsFolder, create: true });
-      const at = app.nowIso();
-      const db = handle.db;
-      db.transaction((tx) => {
-        const office = insertMds(tx, input.mds, at);
-        const admin = insertUser(
-          tx,
-          { login: input.admin.login, displayName: input.admin.displayName, role: 'administrateur', structure: input.admin.structure, mdsId: office.id },
-          at,
-        );
-        const actor = { id: admin.id, login: admin.login };
-        recordAudit(tx, { actor, at, entity: 'mds', entityId: office.id, action: 'create', before: null, after: mdsSnapshot(office) });
-        recordAudit(tx, { actor, at, entity: 'user', entityId: admin.id, action: 'create', before: null, after: userSnapshot(admin) });
-      });
-      await addSlot(ws.keyPath, input.admin.login, input.admin.password, key);
-      handle.close();
-      handle = undefined;
-      return { ok: true as const };
-    } catch (error) {
-      handle?.close();
-      for (const file of created) rmSync(file, { force: true });
-      throw error;
-    } finally {
-      key.fill(0);
-    }
-  });
-}
-
-export function mdsGet(_input: MethodParsedInput<'mds.get'>, call: AuthedCall): MethodOutput<'mds.get'> {
-  const office = findMds(call.open.db, call.actor.mdsId);
-  if (!office) throw new ApiError('NOT_FOUND', 'La MDS de votre compte est introuvable.');
-  return { id: office.id, name: office.name, territory: office.territory, address: office.address ?? undefined };
+function openReadOnly(file: string, key: Buffer, version: number): OpenedDatabase {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    sqlite.pragma("cipher = 'sqlcipher'");
+    sqlite.pragma(`key = "x'${key.toString('hex')}'"`);
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('cache_size = -32768');
+    sqlite.pragma('temp_store = MEMORY');
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  return { sqlite, db: createDrizzle(sqlite), migrations: { applied: [], version }, close: () => sqlite.close() };
 }

@@ -15,6 +15,7 @@ import {
   dossierSearchInputSchema,
   dossierUpdateInputSchema,
 } from './dossier';
+import { loginInputSchema } from './auth';
 import { def, empty, ok, type MethodDef } from './method';
 import { interviewMethods } from './interview';
 import { contractsMethods } from './contracts';
@@ -28,7 +29,10 @@ export const mdsSchema = z.object({
   id: idSchema,
   name: z.string(),
   territory: z.string(),
+  /** Postal address. */
   address: z.string().optional(),
+  /** The commune its papers are made in: « Fait à <commune>, le … ». */
+  commune: z.string().optional(),
 });
 
 export const userSchema = z.object({
@@ -41,11 +45,13 @@ export const userSchema = z.object({
   active: z.boolean(),
 });
 export type User = z.output<typeof userSchema>;
+export type Mds = z.output<typeof mdsSchema>;
 
 export const mdsInputSchema = z.object({
   name: requiredText('Nom de la MDS', 120),
   territory: requiredText('Territoire', 120),
   address: optionalText(300),
+  commune: optionalText(120),
 });
 
 export const accountInputSchema = z.object({
@@ -98,10 +104,7 @@ export const foundationMethods = {
     writes: true,
   }),
   'auth.login': def({
-    input: z.object({
-      login: z.string().trim().toLowerCase().min(1, 'Saisissez votre identifiant').max(40),
-      password: z.string().min(1, 'Saisissez votre mot de passe').max(200),
-    }),
+    input: loginInputSchema,
     output: z.object({ session: z.string(), user: userSchema }),
     access: 'public',
     writes: false,
@@ -137,6 +140,8 @@ export const foundationMethods = {
     writes: false,
   }),
   'mds.get': def({ input: empty, output: mdsSchema, access: 'authenticated', writes: false }),
+  /** The MDS's name, postal address and commune (administration); its territory, to which the EP belongs, stays. */
+  'mds.update': def({ input: mdsInputSchema.omit({ territory: true }), output: mdsSchema, access: ADMIN, writes: true }),
   'dossiers.search': def({
     input: dossierSearchInputSchema,
     output: z.array(dossierSearchHitSchema),
@@ -173,9 +178,9 @@ export const foundationMethods = {
     input: z.object({ key: draftKeySchema, data: z.unknown() }),
     output: ok,
     access: 'authenticated',
-    writes: false,
+    writes: true,
   }),
-  'drafts.delete': def({ input: z.object({ key: draftKeySchema }), output: ok, access: 'authenticated', writes: false }),
+  'drafts.delete': def({ input: z.object({ key: draftKeySchema }), output: ok, access: 'authenticated', writes: true }),
 } as const satisfies Record<string, MethodDef>;
 
 /**

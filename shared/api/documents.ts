@@ -9,16 +9,42 @@
  */
 import { z } from 'zod';
 import { idSchema, isoDateTimeSchema } from './common';
+import { EP_READERS, epLetterPdfInputSchema, epPdfSchema } from './ep';
 import { def, type MethodDef } from './method';
 
-export const DOCUMENT_KINDS = ['dsp', 'ede', 'contrat', 'fiche_liaison', 'reponse_fiche'] as const;
+/** Documents of a dossier (source: a record of one person). */
+export const DOSSIER_DOCUMENT_KINDS = ['dsp', 'ede', 'contrat', 'fiche_liaison', 'reponse_fiche'] as const;
+/**
+ * Documents of the équipe pluridisciplinaire. Source: the session (convocations, information letters, session file,
+ * procès-verbal) or one case of its agenda (decision letters, which belong to that person's dossier too).
+ */
+export const EP_DOCUMENT_KINDS = [
+  'ep_convocations',
+  'ep_informations',
+  'ep_dossier_seance',
+  'ep_dossier_seance_anonymise',
+  'ep_proces_verbal',
+  'ep_decision_beneficiaire',
+  'ep_decision_referent',
+] as const;
+export const DOCUMENT_KINDS = [...DOSSIER_DOCUMENT_KINDS, ...EP_DOCUMENT_KINDS] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export type EpDocumentKind = (typeof EP_DOCUMENT_KINDS)[number];
+export type DossierDocumentKind = (typeof DOSSIER_DOCUMENT_KINDS)[number];
+export const isEpDocumentKind = (kind: DocumentKind): kind is EpDocumentKind => (EP_DOCUMENT_KINDS as readonly string[]).includes(kind);
 export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   dsp: 'Données socio-professionnelles (DSP)',
   ede: 'Échelle de distance à l’emploi (EDE)',
   contrat: 'Contrat d’engagements réciproques (deux exemplaires originaux)',
   fiche_liaison: 'Fiche de liaison',
   reponse_fiche: 'Réponse du correspondant à une fiche de liaison',
+  ep_convocations: 'Convocations des membres de l’équipe pluridisciplinaire',
+  ep_informations: 'Lettres d’information des bénéficiaires (équipe pluridisciplinaire)',
+  ep_dossier_seance: 'Dossier de séance de l’équipe pluridisciplinaire',
+  ep_dossier_seance_anonymise: 'Dossier de séance de l’équipe pluridisciplinaire (copie anonymisée)',
+  ep_proces_verbal: 'Procès-verbal de l’équipe pluridisciplinaire',
+  ep_decision_beneficiaire: 'Courrier de décision au bénéficiaire (équipe pluridisciplinaire)',
+  ep_decision_referent: 'Courrier de décision au référent (équipe pluridisciplinaire)',
 };
 export const documentKindSchema = z.enum(DOCUMENT_KINDS, { error: 'Type de document inconnu' });
 
@@ -29,6 +55,13 @@ export const DOCUMENT_SOURCE_LABELS: Record<DocumentKind, string> = {
   contrat: 'contrat',
   fiche_liaison: 'fiche de liaison',
   reponse_fiche: 'fiche de liaison',
+  ep_convocations: 'séance de l’équipe pluridisciplinaire',
+  ep_informations: 'séance de l’équipe pluridisciplinaire',
+  ep_dossier_seance: 'séance de l’équipe pluridisciplinaire',
+  ep_dossier_seance_anonymise: 'séance de l’équipe pluridisciplinaire',
+  ep_proces_verbal: 'séance de l’équipe pluridisciplinaire',
+  ep_decision_beneficiaire: 'dossier à l’ordre du jour d’une séance',
+  ep_decision_referent: 'dossier à l’ordre du jour d’une séance',
 };
 
 export const PDF_MIME = 'application/pdf';
@@ -44,7 +77,8 @@ export const documentSummarySchema = z.object({
   id: idSchema,
   kind: documentKindSchema,
   kindLabel: z.string(),
-  personId: idSchema,
+  /** The dossier it belongs to; null for a document of an EP session (convocations, session file, procès-verbal). */
+  personId: idSchema.nullable(),
   sourceEntity: z.string(),
   sourceId: idSchema,
   sourceVersion: z.number().int().nonnegative(),
@@ -76,7 +110,10 @@ export type DocumentFile = z.output<typeof documentFileSchema>;
 
 export const documentGenerateInputSchema = z.object({
   kind: documentKindSchema,
-  /** Contract id, DSP revision id, EDE id or fiche id (the answer's fiche for `reponse_fiche`). */
+  /**
+   * Contract id, DSP revision id, EDE id or fiche id (the answer's fiche for `reponse_fiche`); for the EP, the
+   * session id, or the agenda item id for a decision letter.
+   */
   sourceId: idSchema,
   /** true: archived (once per content) and returned; false: a draft, returned only. */
   final: z.boolean({ error: 'Précisez s’il s’agit d’un document définitif ou d’un brouillon' }),
@@ -91,6 +128,14 @@ export const documentGenerateOutputSchema = documentFileSchema.extend({
   watermark: z.string().nullable(),
 });
 export type DocumentGenerateOutput = z.output<typeof documentGenerateOutputSchema>;
+
+/** An EP document as a PDF, with its archive entry. */
+export const epDocumentSchema = epPdfSchema.extend({
+  document: documentSummarySchema,
+  /** true when it was already archived with this content: the archived bytes are returned. */
+  reprint: z.boolean(),
+});
+export type EpDocument = z.output<typeof epDocumentSchema>;
 
 /** A record of the dossier that can be printed, and where its archive stands. */
 export const printableSchema = z.object({
@@ -162,4 +207,16 @@ export const documentsMethods = {
     access: 'authenticated',
     writes: false,
   }),
+  /** The EP session file as a PDF, full or anonymised: archived like every final document (a reprint: the archived bytes). */
+  'ep.sessions.filePdf': def({
+    input: z.object({ sessionId: idSchema, anonymised: z.boolean().default(false) }),
+    output: epDocumentSchema,
+    access: EP_READERS,
+    writes: true,
+  }),
+  /**
+   * A letter as a PDF: convocations / information letters (one letter per member / beneficiary, each numbered on its
+   * own), procès-verbal, decision letters (after the decision). Archived like every final document.
+   */
+  'ep.sessions.letterPdf': def({ input: epLetterPdfInputSchema, output: epDocumentSchema, access: EP_READERS, writes: true }),
 } as const satisfies Record<string, MethodDef>;

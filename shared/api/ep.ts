@@ -191,6 +191,10 @@ export const epSanctionSchema = z.object({
 });
 export type EpSanction = z.output<typeof epSanctionSchema>;
 
+/** Who signed the Président's decision, and under which delegation (null: the Président himself). */
+export const epSignatorySchema = z.object({ name: z.string(), function: z.string(), delegation: z.string().nullable() });
+export type EpSignatory = z.output<typeof epSignatorySchema>;
+
 export const epDecisionSchema = z.object({
   id: idSchema,
   date: z.string(),
@@ -205,6 +209,8 @@ export const epDecisionSchema = z.object({
   /** ouvrir_orientation: the contract deadline restarting from the decision. */
   contractDeadline: z.object({ kind: z.string(), deadline: z.string() }).nullable(),
   sanction: epSanctionSchema.nullable(),
+  /** Who signed (null on decisions recorded before the signatory was asked). */
+  signatory: epSignatorySchema.nullable(),
   recordedBy: z.string(),
   recordedAt: isoDateTimeSchema,
 });
@@ -382,6 +388,8 @@ export const epDecisionLetterSchema = z.object({
   /** The effect in French (new orientation and contract deadline, or the sanction's steps). */
   effectText: z.array(z.string()),
   signature: z.string(),
+  /** The signatory's name (null: decision recorded before it was asked). */
+  signatoryName: z.string().nullable(),
 });
 export type EpDecisionLetter = z.output<typeof epDecisionLetterSchema>;
 
@@ -403,6 +411,8 @@ export const epLetterPdfInputSchema = z
     kind: z.enum(EP_LETTER_KINDS, { error: 'Type de courrier inconnu' }),
     /** The case (decision letters only). */
     itemId: idSchema.optional(),
+    /** The sending date the secretary chooses; by default the letter is dated on the day it is produced. */
+    sendingDate: isoDateSchema.optional(),
   })
   .refine((v) => !v.kind.startsWith('decision_') || v.itemId !== undefined, { message: 'Choisissez le dossier du courrier de décision', path: ['itemId'] });
 
@@ -450,6 +460,10 @@ export const epDecisionInputSchema = byItem.extend({
   sanctionKind: z.enum(SANCTION_KINDS).nullable().optional(),
   sanctionStart: isoDateSchema.nullable().optional(),
   commentaire: optionalText(4000),
+  /** Who signed: « Par délégation, le Chef du Service Local Allocation Insertion » (delegation empty: the Président). */
+  signatoryName: requiredText('Nom du signataire', 200),
+  signatoryFunction: requiredText('Fonction du signataire', 200),
+  signatoryDelegation: optionalText(300),
 });
 
 // ---------------------------------------------------------------------------------------------------------
@@ -505,9 +519,6 @@ export const epMethods = {
   }),
   'ep.sessions.convocations': def({ input: bySession, output: epConvocationsSchema, access: EP_READERS, writes: false }),
   'ep.sessions.file': def({ input: bySession.extend({ anonymised: z.boolean().default(false) }), output: epSessionFileSchema, access: EP_READERS, writes: false }),
-  'ep.sessions.filePdf': def({ input: bySession.extend({ anonymised: z.boolean().default(false) }), output: epPdfSchema, access: EP_READERS, writes: false }),
-  /** A letter as a PDF: convocations / information letters (one letter per member / beneficiary, each numbered on its own), procès-verbal, decision letters (after the decision). */
-  'ep.sessions.letterPdf': def({ input: epLetterPdfInputSchema, output: epPdfSchema, access: EP_READERS, writes: false }),
   /** Attendance of every active member (session tenue); returns the session with its quorum (a warning, not a block). */
   'ep.sessions.recordAttendance': def({
     input: bySession.extend({

@@ -14,6 +14,9 @@ export const API_ERROR_CODES = [
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
+/** Key used in fieldErrors for a message about the whole input or record rather than one field. */
+export const ROOT_FIELD = '_';
+
 export interface ApiErrorBody {
   code: ApiErrorCode;
   /** French, shown to the user as is. */

@@ -11,7 +11,10 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   input: I;
   output: O;
   access: Access;
-  /** true: the method writes (audit, read-only checks). */
+  /**
+   * true: the method writes; the dispatcher runs it in a write transaction. false: it only reads; it gets a
+   * read-only connection, on which the database refuses any write.
+   */
   writes: boolean;
 }
 

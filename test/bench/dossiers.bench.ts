@@ -13,14 +13,14 @@ import { stats, time, ms, type Stats } from './stats';
 
 const FOYERS = Number(process.env.BENCH_FOYERS ?? 50_000);
 
-interface Row {
+export interface Row {
   caf: string;
   city: string;
   mds: number;
   persons: { role: 'allocataire' | 'conjoint'; nom: string; usage: string | null; prenom: string; sexe: 'F' | 'M'; pe: string | null; referent: number }[];
 }
 
-function fixture(): { rows: Row[]; noms: string[]; prenoms: string[] } {
+export function fixture(): { rows: Row[]; noms: string[]; prenoms: string[] } {
   faker.seed(42);
   const rows: Row[] = [];
   const noms: string[] = [];
@@ -42,7 +42,7 @@ function fixture(): { rows: Row[]; noms: string[]; prenoms: string[] } {
   return { rows, noms, prenoms };
 }
 
-function seed(sqlite: Sqlite, rows: Row[]): void {
+export function seed(sqlite: Sqlite, rows: Row[]): void {
   const at = '2026-01-01T00:00:00.000Z';
   sqlite.transaction(() => {
     for (let m = 1; m <= 4; m += 1) sqlite.prepare('INSERT INTO mds (name, territory, created_at) VALUES (?, ?, ?)').run(`MDS ${m}`, `Territoire ${m}`, at);

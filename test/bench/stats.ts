@@ -1,4 +1,6 @@
 /** Timing helpers for the benchmarks (npm run bench). */
+import os from 'node:os';
+
 export interface Stats {
   n: number;
   median: number;
@@ -20,3 +22,11 @@ export function time(fn: () => void): number {
 
 export const ms = (v: number) => `${v.toFixed(2)} ms`;
 export const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} Mio`;
+export const verdict = (met: boolean) => (met ? 'tenue' : 'NON TENUE');
+
+/** The load of the machine when a section starts, and the mode React runs in. */
+export function machineLine(): string {
+  const load = os.loadavg()[0]!;
+  const cores = os.cpus().length;
+  return `Charge de la machine au départ : ${load.toFixed(1)} pour ${cores} cœurs${load > cores ? ' (machine occupée : les temps mesurés sont majorés)' : ''} ; React en mode ${process.env.NODE_ENV === 'production' ? 'production' : 'développement'}.`;
+}

@@ -18,7 +18,7 @@ test('aperçu d’une DSP (pdf.js), navigation, zoom, archivage et téléchargem
 
   await loginAs(page, CORRESPONDANT.login);
   await page.goto(`${host.url}#/beneficiaires/${person.personId}`);
-  const section = page.getByRole('region', { name: 'Documents' });
+  const section = page.getByRole('region', { name: 'Documents', exact: true });
   const toPrint = section.getByRole('table', { name: 'Documents à imprimer' });
   await expect(toPrint).toBeVisible();
   await toPrint.getByRole('button', { name: /^Aperçu : .*DSP|^Aperçu : .*socio/i }).first().click();

@@ -96,16 +96,16 @@ test('une secrétaire d’EP constitue l’équipe, prépare la séance (trois s
   // Attendance with the quorum.
   await session.attendance('Jean Conseiller', 'Présent');
   await session.attendance('Marie Solidarité', 'Excusé');
-  await expect(page.getByText(/Quorum non atteint : 1 membre\(s\)/)).toBeVisible();
+  await expect(page.getByText(/Quorum non atteint : 1 membre présent/)).toBeVisible();
   await session.attendance('Claude Caf', 'Remplacé', 'Dominique Suppléant');
-  await expect(page.getByText(/Quorum atteint : 2 membre\(s\)/)).toBeVisible();
+  await expect(page.getByText(/Quorum atteint : 2 membres présents/)).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Enregistrer la présence' }).click();
   await expect(page.getByText('Présence enregistrée.')).toBeVisible();
 
   // Avis.
   await expect(page.getByRole('button', { name: 'Clore les avis' })).toBeDisabled();
-  await expect(session.blockers()).toContainText('3 dossier(s) sans avis');
+  await expect(session.blockers()).toContainText('3 dossiers sans avis');
   await session.avis(/LEBRUN Lucie/, 'Favorable', 'Projet professionnel construit : orientation vers le PLIE.');
   await session.avis(/FONTAINE Marc/, 'Favorable', 'Absences répétées sans justification.');
   await session.avis(/GIRARD Nina/, 'Favorable', 'Douze mois de suivi solidarité : orientation professionnelle.');

@@ -3,6 +3,11 @@ import path from 'node:path';
 
 /** End-to-end tests drive Debian's Chromium against the browser-mode host (see test/e2e/fixtures.ts). */
 const out = path.resolve(import.meta.dirname, '../../test-output');
+/**
+ * Specs also run at 1024 px wide: those whose pages hold the widest tables (PAP, suivi emploi, EP agenda and
+ * attendance) and most of the axe checks, so that scrolling regions are exercised on purpose. About 4 minutes.
+ */
+const NARROW_SPECS = ['**/contracts.e2e.ts', '**/ep.e2e.ts'];
 
 export default defineConfig({
   testDir: '.',
@@ -14,6 +19,12 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: path.join(out, 'playwright.json') }]],
+  projects: [
+    { name: 'large', use: { viewport: { width: 1280, height: 720 } } },
+    // A narrow window (a laptop at 125 % zoom, a split screen) makes the wide tables scroll on purpose: the specs
+    // that check accessibility with axe on table pages run again there (scrollable regions reachable by keyboard).
+    { name: 'étroit (1024 px)', use: { viewport: { width: 1024, height: 768 } }, testMatch: NARROW_SPECS },
+  ],
   use: {
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',

@@ -15,10 +15,11 @@ import { ATTENDANCE_LABELS } from '../../../shared/domain/rules/ep-sessions';
 import { ORIENTATION_LABELS } from '../../../shared/domain/rules/orientation';
 import { SANCTION_KIND_LABELS } from '../../../shared/domain/rules/sanctions';
 import { renderPdf } from '../engine';
-import { amountFr, dateFr, longDateFr, safeFileName } from '../format';
+import { amountFr, safeFileName } from '../format';
 import type { DocumentContext, RenderedPages } from '../model';
-import { DocumentPage, Field, FieldGrid, Letterhead, Paragraph, Section, SignatureBlock, Table, TitleBlock, type Column } from '../pieces';
+import { DocumentPage, Field, FieldGrid, Letterhead, madeAt, Paragraph, Section, SignatureBlock, Table, TitleBlock, type Column } from '../pieces';
 import { styles } from '../styles';
+import { formatDate, plural } from '../../../shared/domain/format';
 
 type Member = EpConvocations['members'][number];
 type Beneficiary = EpConvocations['beneficiaries'][number];
@@ -32,7 +33,6 @@ const FOOTER_CONFIDENTIAL = 'Document confidentiel : réservé aux membres de l�
 
 const sensFr = (sens: 'favorable' | 'defavorable') => (sens === 'favorable' ? 'favorable' : 'défavorable');
 const timeFr = (time: string | null) => (time ? time.replace(':', ' h ') : null);
-const monthFr = (iso: string) => longDateFr(iso).replace(/^1er /, '').replace(/^\d+ /, '');
 
 /** The addressee block, on the right as in a French administrative letter. */
 function Addressee({ lines }: { lines: string[] }) {
@@ -52,7 +52,7 @@ function LetterHeading({ place, date, objet }: { place: string; date: string; ob
   return (
     <View style={{ marginBottom: 10 }}>
       <Text style={{ textAlign: 'right', marginBottom: 8 }}>
-        {place}, le {longDateFr(date)}
+        {place}, le {formatDate(date, 'long')}
       </Text>
       <Text>
         <Text style={styles.bold}>Objet : </Text>
@@ -79,19 +79,19 @@ function MemberConvocation({ data, member, ctx }: { data: EpConvocations; member
     <>
       <Letterhead mds={ctx.mds} />
       <Addressee lines={[member.name, `${member.function} – ${member.organisationLabel}`, ...(member.address ? [member.address] : [])]} />
-      <LetterHeading place={ctx.mds.territory ?? s.territory} date={s.date} objet={`Convocation à la séance de l’équipe pluridisciplinaire du ${longDateFr(s.date)}`} />
+      <LetterHeading place={madeAt(ctx.mds, ctx.mds.territory ?? s.territory)} date={ctx.letterDate ?? s.date} objet={`Convocation à la séance de l’équipe pluridisciplinaire du ${formatDate(s.date, 'long')}`} />
       <Paragraph>Madame, Monsieur,</Paragraph>
       <Paragraph>
-        J’ai l’honneur de vous convoquer à la séance de l’{s.epName} (territoire {s.territory}), qui se tiendra le {longDateFr(s.date)} à{' '}
+        J’ai l’honneur de vous convoquer à la séance de l’{s.epName} (territoire {s.territory}), qui se tiendra le {formatDate(s.date, 'long')} à{' '}
         {timeFr(s.startTime)}, au lieu suivant : {s.place}.
       </Paragraph>
       <FieldGrid>
-        <Field label="Date" value={longDateFr(s.date)} width="33%" />
-        <Field label="Heure" value={timeFr(s.startTime)} width="33%" />
+        <Field label="Date" agreement="f" value={formatDate(s.date, 'long')} width="33%" />
+        <Field label="Heure" agreement="f" value={timeFr(s.startTime)} width="33%" />
         <Field label="Lieu" value={s.place} width="34%" />
       </FieldGrid>
       <Section title="Ordre du jour">
-        <Paragraph>{data.ordreDuJour.length} dossier(s) inscrit(s) à l’ordre du jour :</Paragraph>
+        <Paragraph>{plural(data.ordreDuJour.length, 'dossier inscrit', 'dossiers inscrits')} à l’ordre du jour :</Paragraph>
         <Table columns={ordreColumns} rows={data.ordreDuJour} empty="Aucun dossier inscrit." />
       </Section>
       {member.substituteName ? (
@@ -101,7 +101,7 @@ function MemberConvocation({ data, member, ctx }: { data: EpConvocations; member
       )}
       <Paragraph>Le dossier de séance vous sera remis avant la séance. Je vous prie d’agréer, Madame, Monsieur, l’expression de mes salutations distinguées.</Paragraph>
       <View style={{ marginLeft: '52%', marginTop: 8 }}>
-        <SignatureBlock title="Le secrétariat de l’équipe pluridisciplinaire" role={s.epName} place={ctx.mds.territory ?? s.territory} width="100%" />
+        <SignatureBlock title="Le secrétariat de l’équipe pluridisciplinaire" role={s.epName} place={madeAt(ctx.mds, ctx.mds.territory ?? s.territory)} width="100%" />
       </View>
     </>
   );
@@ -109,9 +109,9 @@ function MemberConvocation({ data, member, ctx }: { data: EpConvocations; member
 
 /** One convocation per member, each numbered on its own. */
 export function convocationsPages(data: EpConvocations, ctx: DocumentContext): RenderedPages {
-  const reference = `${data.session.epName} – séance du ${dateFr(data.session.date)} – convocation`;
+  const reference = `${data.session.epName} – séance du ${formatDate(data.session.date)} – convocation`;
   return {
-    meta: { title: `Convocations des membres – séance du ${dateFr(data.session.date)}`, subject: 'Convocations', author: `Conseil départemental – ${ctx.mds.name}`, date: data.session.date },
+    meta: { title: `Convocations des membres – séance du ${formatDate(data.session.date)}`, subject: 'Convocations', author: `Conseil départemental – ${ctx.mds.name}`, date: data.session.date },
     fileName: safeFileName(`Convocations EP ${data.session.territory} ${data.session.date}.pdf`),
     copies: 1,
     pages: data.members.map((m) => (
@@ -127,19 +127,19 @@ export function convocationsPages(data: EpConvocations, ctx: DocumentContext): R
 // ---------------------------------------------------------------------------------------------------------
 
 function InformationLetter({ data, b, ctx }: { data: EpConvocations; b: Beneficiary; ctx: DocumentContext }) {
-  const when = `le ${longDateFr(b.date)}${b.time ? ` à ${timeFr(b.time)}` : ''}`;
+  const when = `le ${formatDate(b.date, 'long')}${b.time ? ` à ${timeFr(b.time)}` : ''}`;
   return (
     <>
       <Letterhead mds={ctx.mds} />
       <Addressee lines={[`${b.civilite} ${b.name}`, ...b.address]} />
-      <LetterHeading place={ctx.mds.territory ?? data.session.territory} date={data.session.date} objet="Examen de votre situation par l’équipe pluridisciplinaire – revenu de solidarité active" />
+      <LetterHeading place={madeAt(ctx.mds, ctx.mds.territory ?? data.session.territory)} date={ctx.letterDate ?? data.session.date} objet="Examen de votre situation par l’équipe pluridisciplinaire – revenu de solidarité active" />
       <Paragraph>{b.civilite},</Paragraph>
       <Paragraph>
         Je vous informe que votre situation au regard du revenu de solidarité active sera examinée par l’{data.session.epName} {when}, au lieu suivant : {b.place}.
       </Paragraph>
       <FieldGrid>
-        <Field label="Date" value={longDateFr(b.date)} width="33%" />
-        <Field label="Heure de passage" value={timeFr(b.time) ?? 'à préciser'} width="33%" />
+        <Field label="Date" agreement="f" value={formatDate(b.date, 'long')} width="33%" />
+        <Field label="Heure de passage" agreement="f" value={timeFr(b.time) ?? 'à préciser'} width="33%" />
         <Field label="Lieu" value={b.place} width="34%" />
         <Field label="Motif de l’examen" value={b.reason} />
       </FieldGrid>
@@ -156,7 +156,7 @@ function InformationLetter({ data, b, ctx }: { data: EpConvocations; b: Benefici
         <SignatureBlock
           title="Le Président du Conseil départemental"
           role="Par délégation, le Chef du Service Local Allocation Insertion"
-          place={ctx.mds.territory ?? data.session.territory}
+          place={madeAt(ctx.mds, ctx.mds.territory ?? data.session.territory)}
           width="100%"
         />
       </View>
@@ -166,10 +166,10 @@ function InformationLetter({ data, b, ctx }: { data: EpConvocations; b: Benefici
 
 /** One information letter per beneficiary, each numbered on its own. */
 export function informationsPages(data: EpConvocations, ctx: DocumentContext): RenderedPages {
-  const reference = `${data.session.epName} – séance du ${dateFr(data.session.date)} – information`;
+  const reference = `${data.session.epName} – séance du ${formatDate(data.session.date)} – information`;
   return {
     meta: {
-      title: `Lettres d’information des bénéficiaires – séance du ${dateFr(data.session.date)}`,
+      title: `Lettres d’information des bénéficiaires – séance du ${formatDate(data.session.date)}`,
       subject: 'Lettres d’information',
       author: `Conseil départemental – ${ctx.mds.name}`,
       date: data.session.date,
@@ -207,24 +207,24 @@ const caseColumns: Column<MinutesCase>[] = [
 /** The procès-verbal of a session held. */
 export function minutesPages(data: EpMinutes, ctx: DocumentContext): RenderedPages {
   const s = data.session;
-  const title = `Procès-verbal de la séance de l’équipe pluridisciplinaire du ${dateFr(s.date)}`;
+  const title = `Procès-verbal de la séance de l’équipe pluridisciplinaire du ${formatDate(s.date)}`;
   const q = data.quorum;
   return {
     meta: { title, subject: 'Procès-verbal', author: `Conseil départemental – ${ctx.mds.name}`, date: s.date },
     fileName: safeFileName(`Procès-verbal EP ${s.territory} ${s.date}.pdf`),
     copies: 1,
     pages: [
-      <DocumentPage key="pv" reference={`${s.epName} – procès-verbal du ${dateFr(s.date)}`} footerNote={FOOTER_CONFIDENTIAL}>
+      <DocumentPage key="pv" reference={`${s.epName} – procès-verbal du ${formatDate(s.date)}`} footerNote={FOOTER_CONFIDENTIAL}>
         <Letterhead mds={ctx.mds} />
         <TitleBlock
           title={title}
           subtitle={s.epName}
-          lines={[`Territoire : ${s.territory}`, `${s.place}, le ${longDateFr(s.date)} à ${timeFr(s.startTime)}`, `Présidence : ${s.president ?? 'non désignée'}`]}
+          lines={[`Territoire : ${s.territory}`, `${s.place}, le ${formatDate(s.date, 'long')} à ${timeFr(s.startTime)}`, `Présidence : ${s.president ?? 'non désignée'}`]}
         />
         <Section title="Présences et quorum">
           <Table columns={attendanceColumns} rows={data.attendance} empty="Aucun membre." />
           <Paragraph>
-            Quorum : {q.counted} membre(s) présent(s) ou représenté(s) sur {q.members}, {q.required} requis — quorum {q.reached ? 'atteint' : 'non atteint'}.
+            Quorum : {plural(q.counted, 'membre présent ou représenté', 'membres présents ou représentés')} sur {q.members}, {q.required} requis — quorum {q.reached ? 'atteint' : 'non atteint'}.
           </Paragraph>
           {q.warning ? <Paragraph italic>{q.warning}</Paragraph> : null}
         </Section>
@@ -241,8 +241,8 @@ export function minutesPages(data: EpMinutes, ctx: DocumentContext): RenderedPag
           </Section>
         ) : null}
         <View style={{ flexDirection: 'row', justifyContent: 'space-between', marginTop: 10 }} wrap={false}>
-          <SignatureBlock title="Le Président de séance" name={s.president} place={s.place} date={s.date} />
-          <SignatureBlock title="Le secrétaire de séance" place={s.place} date={s.date} />
+          <SignatureBlock title="Le Président de séance" name={s.president} place={madeAt(ctx.mds, s.place)} date={s.date} />
+          <SignatureBlock title="Le secrétaire de séance" place={madeAt(ctx.mds, s.place)} date={s.date} />
         </View>
       </DocumentPage>,
     ],
@@ -254,7 +254,7 @@ export function minutesPages(data: EpMinutes, ctx: DocumentContext): RenderedPag
 // ---------------------------------------------------------------------------------------------------------
 
 const sanctionColumns: Column<SanctionLine>[] = [
-  { header: 'Mois', width: '16%', cell: (r) => monthFr(r.month) },
+  { header: 'Mois', width: '16%', cell: (r) => formatDate(r.month, 'month') },
   { header: 'Étape', width: '30%', cell: (r) => r.label },
   { header: 'Montant forfaitaire', width: '18%', cell: (r) => amountFr(r.montantForfaitaire), align: 'right' },
   { header: 'Réduction', width: '18%', cell: (r) => (r.totalSuspension ? 'Suspension totale' : amountFr(r.reduction)), align: 'right' },
@@ -269,7 +269,7 @@ function stopText(s: EpSanction): string {
     case 'fin_manquement':
       return 'La réduction prend fin avec le manquement.';
     case 'radiation':
-      return s.radiation ? `Sans régularisation, la radiation du RSA interviendra le ${longDateFr(s.radiation)}.` : 'Sans régularisation, la radiation du RSA interviendra.';
+      return s.radiation ? `Sans régularisation, la radiation du RSA interviendra le ${formatDate(s.radiation, 'long')}.` : 'Sans régularisation, la radiation du RSA interviendra.';
     default:
       return 'Échéancier établi sur les mois à venir : la réduction cesse dès la régularisation de votre situation (signature du contrat ou fin du manquement).';
   }
@@ -280,19 +280,19 @@ function DecisionEffect({ decision, toBeneficiary }: { decision: EpDecision; toB
     return (
       <Section title="Effet de la décision : nouvelle orientation">
         <FieldGrid>
-          <Field label="Orientation" value={ORIENTATION_LABELS[decision.orientation]} width="50%" />
-          <Field label="À compter du" value={longDateFr(decision.date)} width="50%" />
+          <Field label="Orientation" agreement="f" value={ORIENTATION_LABELS[decision.orientation]} width="50%" />
+          <Field label="À compter du" value={formatDate(decision.date, 'long')} width="50%" />
           <Field label="Organisme référent" value={decision.organismeName ?? '—'} width="50%" />
           <Field label="Correspondant" value={decision.correspondantName ?? '—'} width="50%" />
           {decision.contractDeadline ? (
-            <Field label={`Contrat (${decision.contractDeadline.kind}) à signer au plus tard le`} value={longDateFr(decision.contractDeadline.deadline)} />
+            <Field label={`Contrat (${decision.contractDeadline.kind}) à signer au plus tard le`} value={formatDate(decision.contractDeadline.deadline, 'long')} />
           ) : null}
         </FieldGrid>
         {decision.contractDeadline ? (
           <Paragraph>
             {toBeneficiary
-              ? `Votre nouveau référent prendra contact avec vous : votre contrat (${decision.contractDeadline.kind}) doit être signé au plus tard le ${longDateFr(decision.contractDeadline.deadline)}.`
-              : `Le contrat (${decision.contractDeadline.kind}) doit être conclu avec le bénéficiaire au plus tard le ${longDateFr(decision.contractDeadline.deadline)}.`}
+              ? `Votre nouveau référent prendra contact avec vous : votre contrat (${decision.contractDeadline.kind}) doit être signé au plus tard le ${formatDate(decision.contractDeadline.deadline, 'long')}.`
+              : `Le contrat (${decision.contractDeadline.kind}) doit être conclu avec le bénéficiaire au plus tard le ${formatDate(decision.contractDeadline.deadline, 'long')}.`}
           </Paragraph>
         ) : null}
       </Section>
@@ -303,7 +303,7 @@ function DecisionEffect({ decision, toBeneficiary }: { decision: EpDecision; toB
     return (
       <Section title="Effet de la décision : réduction du RSA">
         <Paragraph>
-          Sanction : {s.kindLabel}, à compter du {longDateFr(s.start)}. Échéancier mois par mois (montants en euros) :
+          Sanction : {s.kindLabel}, à compter du {formatDate(s.start, 'long')}. Échéancier mois par mois (montants en euros) :
         </Paragraph>
         <Table columns={sanctionColumns} rows={s.lines} empty="Aucune échéance." />
         <Paragraph small>{stopText(s)}</Paragraph>
@@ -329,7 +329,7 @@ export interface DecisionLetterInput {
 export function decisionLetterPages(input: DecisionLetterInput, to: 'beneficiaire' | 'referent', ctx: DocumentContext): RenderedPages {
   const { letter, decision } = input;
   const toBeneficiary = to === 'beneficiaire';
-  const place = ctx.mds.territory ?? input.territory;
+  const place = madeAt(ctx.mds, ctx.mds.territory ?? input.territory);
   const addressee = toBeneficiary ? [`${letter.civilite} ${letter.name}`, ...letter.address] : [input.referent ?? 'Référent du dossier', 'Référent RSA', ctx.mds.name];
   const title = `Décision du Président – ${letter.name}`;
   return {
@@ -337,20 +337,20 @@ export function decisionLetterPages(input: DecisionLetterInput, to: 'beneficiair
     fileName: safeFileName(`Décision EP ${letter.name} ${letter.date} ${toBeneficiary ? 'bénéficiaire' : 'référent'}.pdf`),
     copies: 1,
     pages: [
-      <DocumentPage key="decision" reference={`Décision du ${dateFr(letter.date)} – ${letter.name}`} footerNote={FOOTER_LETTER}>
+      <DocumentPage key="decision" reference={`Décision du ${formatDate(letter.date)} – ${letter.name}`} footerNote={FOOTER_LETTER}>
         <Letterhead mds={ctx.mds} />
         <Addressee lines={addressee} />
-        <LetterHeading place={place} date={letter.date} objet={toBeneficiary ? letter.objet : `${letter.objet} concernant ${letter.civilite} ${letter.name}`} />
+        <LetterHeading place={place} date={ctx.letterDate ?? letter.date} objet={toBeneficiary ? letter.objet : `${letter.objet} concernant ${letter.civilite} ${letter.name}`} />
         <Paragraph>{toBeneficiary ? `${letter.civilite},` : 'Madame, Monsieur,'}</Paragraph>
         <Paragraph>
           {toBeneficiary
-            ? `Votre situation a été examinée par l’équipe pluridisciplinaire, qui a rendu le ${longDateFr(letter.avis.date)} un avis ${sensFr(letter.avis.sens)}.`
-            : `La situation de ${letter.civilite} ${letter.name}, dont vous êtes le référent, a été examinée par l’équipe pluridisciplinaire, qui a rendu le ${longDateFr(letter.avis.date)} un avis ${sensFr(letter.avis.sens)}.`}
+            ? `Votre situation a été examinée par l’équipe pluridisciplinaire, qui a rendu le ${formatDate(letter.avis.date, 'long')} un avis ${sensFr(letter.avis.sens)}.`
+            : `La situation de ${letter.civilite} ${letter.name}, dont vous êtes le référent, a été examinée par l’équipe pluridisciplinaire, qui a rendu le ${formatDate(letter.avis.date, 'long')} un avis ${sensFr(letter.avis.sens)}.`}
         </Paragraph>
         <FieldGrid>
           <Field label="Avis de l’équipe pluridisciplinaire" value={`${sensFr(letter.avis.sens)} – ${letter.avis.motivation}`} />
-          <Field label="Décision du Président" value={`Décision ${sensFr(letter.decision.sens)} du ${longDateFr(letter.decision.date)}`} />
-          {letter.decision.commentaire ? <Field label="Motifs" value={letter.decision.commentaire} /> : null}
+          <Field label="Décision du Président" agreement="f" value={`Décision ${sensFr(letter.decision.sens)} du ${formatDate(letter.decision.date, 'long')}`} />
+          {letter.decision.commentaire ? <Field label="Motifs" agreement="mp" value={letter.decision.commentaire} /> : null}
         </FieldGrid>
         <DecisionEffect decision={decision} toBeneficiary={toBeneficiary} />
         {toBeneficiary ? (
@@ -363,7 +363,7 @@ export function decisionLetterPages(input: DecisionLetterInput, to: 'beneficiair
         )}
         <Paragraph>{toBeneficiary ? `Je vous prie d’agréer, ${letter.civilite}, l’expression de mes salutations distinguées.` : 'Je vous prie d’agréer, Madame, Monsieur, l’expression de mes salutations distinguées.'}</Paragraph>
         <View style={{ marginLeft: '52%', marginTop: 8 }}>
-          <SignatureBlock title="Le Président du Conseil départemental" role={letter.signature} place={place} date={letter.date} width="100%" />
+          <SignatureBlock title="Le Président du Conseil départemental" name={letter.signatoryName} role={letter.signature} place={place} date={ctx.letterDate ?? letter.date} width="100%" />
         </View>
       </DocumentPage>,
     ],

@@ -8,9 +8,10 @@
 import { Text } from '@react-pdf/renderer';
 import type { EpSessionFile, EpSynthese } from '../../../shared/api/ep';
 import { renderPdf } from '../engine';
-import { dateFr, safeFileName } from '../format';
+import { safeFileName } from '../format';
 import type { DocumentContext, RenderedPages } from '../model';
 import { DocumentPage, Field, FieldGrid, Letterhead, Paragraph, Section, Table, TitleBlock, type Column } from '../pieces';
+import { formatDate, plural } from '../../../shared/domain/format';
 
 type OrdreRow = EpSessionFile['ordreDuJour'][number];
 type OrientationRow = EpSynthese['orientations'][number];
@@ -26,18 +27,18 @@ const ordreColumns: Column<OrdreRow>[] = [
 ];
 const orientationColumns: Column<OrientationRow>[] = [
   { header: 'Orientation', width: '35%', cell: (r) => r.orientation },
-  { header: 'Période', width: '30%', cell: (r) => (r.end ? `du ${dateFr(r.start)} au ${dateFr(r.end)}` : `depuis le ${dateFr(r.start)}`) },
+  { header: 'Période', width: '30%', cell: (r) => (r.end ? `du ${formatDate(r.start)} au ${formatDate(r.end)}` : `depuis le ${formatDate(r.start)}`) },
   { header: 'Organisme référent', width: '35%', cell: (r) => r.organisme },
 ];
 const contractColumns: Column<ContractRow>[] = [
   { header: 'Contrat', width: '20%', cell: (r) => r.type },
   { header: 'État', width: '40%', cell: (r) => r.status },
-  { header: 'Période', width: '40%', cell: (r) => `du ${dateFr(r.start)} au ${dateFr(r.end)}` },
+  { header: 'Période', width: '40%', cell: (r) => `du ${formatDate(r.start)} au ${formatDate(r.end)}` },
 ];
 const papColumns: Column<PapRow>[] = [
   { header: 'Thème', width: '18%', cell: (r) => r.theme },
   { header: 'Action', width: '30%', cell: (r) => r.action },
-  { header: 'Période', width: '16%', cell: (r) => `${dateFr(r.start)} – ${dateFr(r.end)}` },
+  { header: 'Période', width: '16%', cell: (r) => `${formatDate(r.start)} – ${formatDate(r.end)}` },
   { header: 'Résultat', width: '14%', cell: (r) => r.resultat ?? '—' },
   { header: 'Bilan', width: '22%', cell: (r) => r.bilan ?? '—' },
 ];
@@ -49,15 +50,15 @@ function Synthese({ c, index }: { c: EpSynthese; index: number }) {
         <Field label="Bénéficiaire" value={c.identity.name} />
         <Field label="Horaire de passage" value={c.slotStart ?? '—'} />
         <Field label="Sexe" value={c.identity.sexe} />
-        {c.identity.dateNaissance ? <Field label="Date de naissance" value={dateFr(c.identity.dateNaissance)} /> : null}
+        {c.identity.dateNaissance ? <Field label="Date de naissance" agreement="f" value={formatDate(c.identity.dateNaissance)} /> : null}
         {c.identity.cafNumber ? <Field label="N° allocataire CAF" value={c.identity.cafNumber} /> : null}
-        <Field label="Adresse" value={c.identity.address.join(', ')} />
-        <Field label="Situation familiale" value={c.identity.situationFamiliale} />
-        <Field label="Enfants à charge" value={String(c.identity.enfants)} />
+        <Field label="Adresse" agreement="f" value={c.identity.address.join(', ')} />
+        <Field label="Situation familiale" agreement="f" value={c.identity.situationFamiliale} />
+        <Field label="Enfants à charge" agreement="mp" value={String(c.identity.enfants)} />
         <Field label="Référent" value={c.identity.referent ?? '—'} />
       </FieldGrid>
       <Paragraph>
-        Saisine du {dateFr(c.saisine.date)} — {c.saisine.originLabel} : {c.saisine.theme}. Avis à rendre au plus tard le {dateFr(c.saisine.avisDeadline)}.
+        Saisine du {formatDate(c.saisine.date)} — {c.saisine.originLabel} : {c.saisine.theme}. Avis à rendre au plus tard le {formatDate(c.saisine.avisDeadline)}.
       </Paragraph>
       <Text style={{ fontWeight: 'bold', marginTop: 4 }}>Orientations</Text>
       <Table columns={orientationColumns} rows={c.orientations} empty="Aucune orientation enregistrée." />
@@ -67,12 +68,12 @@ function Synthese({ c, index }: { c: EpSynthese; index: number }) {
       <Table columns={papColumns} rows={c.pap} empty="Aucune action au plan d’accompagnement." rowLength={(r) => (r.bilan ?? '').length + r.action.length} />
       {c.ede ? (
         <Paragraph>
-          Échelle de distance à l’emploi du {dateFr(c.ede.date)} : {c.ede.total} points — {c.ede.proposal}.
+          Échelle de distance à l’emploi du {formatDate(c.ede.date)} : {c.ede.total} points — {c.ede.proposal}.
         </Paragraph>
       ) : null}
       {c.fiche ? (
         <Paragraph>
-          Fiche de liaison du {dateFr(c.fiche.date)} ({c.fiche.type}){c.fiche.motif ? ` — motif : ${c.fiche.motif}` : ''}
+          Fiche de liaison du {formatDate(c.fiche.date)} ({c.fiche.type}){c.fiche.motif ? ` — motif : ${c.fiche.motif}` : ''}
           {c.fiche.precision ? ` (${c.fiche.precision})` : ''}
           {c.fiche.texte ? `. ${c.fiche.texte}` : ''}
         </Paragraph>
@@ -88,9 +89,9 @@ export function renderSessionFile(doc: RenderedPages): Promise<Buffer> {
 
 /** The session file laid out: the cover with the ordre du jour, then one fiche de synthèse per case. */
 export function sessionFilePages(file: EpSessionFile, ctx: DocumentContext): RenderedPages {
-  const title = `Dossier de séance de l’équipe pluridisciplinaire du ${dateFr(file.cover.date)}`;
+  const title = `Dossier de séance de l’équipe pluridisciplinaire du ${formatDate(file.cover.date)}`;
   const footerNote = 'Document confidentiel : réservé aux membres de l’équipe pluridisciplinaire';
-  const reference = `${file.cover.epName} – séance du ${dateFr(file.cover.date)}${file.anonymised ? ' – copie anonymisée' : ''}`;
+  const reference = `${file.cover.epName} – séance du ${formatDate(file.cover.date)}${file.anonymised ? ' – copie anonymisée' : ''}`;
   return {
     meta: { title, subject: file.anonymised ? 'Copie anonymisée' : 'Dossier de séance', author: `Conseil départemental – ${ctx.mds.name}`, date: file.cover.date },
     fileName: safeFileName(`Dossier de séance EP ${file.cover.territory} ${file.cover.date}${file.anonymised ? ' anonymisé' : ''}.pdf`),
@@ -105,7 +106,7 @@ export function sessionFilePages(file: EpSessionFile, ctx: DocumentContext): Ren
             `Territoire : ${file.cover.territory}`,
             `${file.cover.place}, à partir de ${file.cover.startTime}`,
             `Présidence : ${file.cover.president ?? 'à désigner'}`,
-            `${file.cover.cases} dossier(s) inscrit(s)`,
+            plural(file.cover.cases, 'dossier inscrit', 'dossiers inscrits'),
           ]}
         />
         <Section title="Ordre du jour">

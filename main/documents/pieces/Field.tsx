@@ -1,8 +1,8 @@
 /** @jsxRuntime automatic */
 import { Text, View } from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
-import { NOT_FILLED } from '../format';
 import { COLORS, FONT_SIZE, styles } from '../styles';
+import { notFilled, type Agreement } from '../../../shared/domain/format';
 
 export type FieldValue = string | number | null | undefined | readonly string[];
 
@@ -17,12 +17,15 @@ export function valueText(value: FieldValue): string {
     .join(', ');
 }
 
-/** What an empty field shows: « non renseigné » on a dotted line (room to fill it in by hand). */
-export function EmptyValue({ lines = 1 }: { lines?: number }) {
+/**
+ * What an empty field shows: « non renseigné » (agreed with the label's noun: « non renseignée ») on a dotted
+ * line (room to fill it in by hand).
+ */
+export function EmptyValue({ lines = 1, agreement }: { lines?: number; agreement?: Agreement | undefined }) {
   return (
     <View style={{ flexGrow: 1 }}>
       <Text style={{ fontStyle: 'italic', color: COLORS.muted, borderBottomWidth: 0.75, borderBottomColor: COLORS.border, borderBottomStyle: 'dotted' }}>
-        {NOT_FILLED}
+        {notFilled(agreement)}
       </Text>
       {Array.from({ length: Math.max(0, lines - 1) }, (_, i) => (
         <View key={i} style={{ height: 14, borderBottomWidth: 0.75, borderBottomColor: COLORS.border, borderBottomStyle: 'dotted' }} />
@@ -40,13 +43,15 @@ export interface FieldProps {
   lines?: number;
   /** Shown instead of `value` (rich content); counts as filled. */
   children?: ReactNode;
+  /** Gender and number of the label's noun, for « non renseigné(e)(s) » (masculine singular by default). */
+  agreement?: Agreement;
 }
 
 /**
  * « Label : value » (one text: the value wraps under the label), or « Label : non renseigné ……… » on a dotted
  * line to fill in by hand.
  */
-export function Field({ label, value, width = '100%', lines = 1, children }: FieldProps) {
+export function Field({ label, value, width = '100%', lines = 1, children, agreement }: FieldProps) {
   const shown = valueText(value);
   if (shown && !children) {
     return (
@@ -59,7 +64,7 @@ export function Field({ label, value, width = '100%', lines = 1, children }: Fie
   return (
     <View style={{ width, flexDirection: 'row', paddingRight: 6, marginBottom: 3, fontSize: FONT_SIZE.field }} wrap={false}>
       <Text style={{ fontWeight: 'bold', marginRight: 3 }}>{label} :</Text>
-      {children ? <View style={{ flexGrow: 1, flexBasis: 0 }}>{children}</View> : <EmptyValue lines={lines} />}
+      {children ? <View style={{ flexGrow: 1, flexBasis: 0 }}>{children}</View> : <EmptyValue lines={lines} agreement={agreement} />}
     </View>
   );
 }
@@ -70,7 +75,17 @@ export function FieldGrid({ children }: { children: ReactNode }) {
 }
 
 /** A labelled block of free text (comments, objectives): the label, then the text or dotted lines. */
-export function TextField({ label, value, lines = 3 }: { label: string; value?: string | null | undefined; lines?: number }) {
+export function TextField({
+  label,
+  value,
+  lines = 3,
+  agreement,
+}: {
+  label: string;
+  value?: string | null | undefined;
+  lines?: number;
+  agreement?: Agreement;
+}) {
   const shown = valueText(value);
   return (
     <View style={{ marginBottom: 4, fontSize: FONT_SIZE.field }}>
@@ -86,7 +101,7 @@ export function TextField({ label, value, lines = 3 }: { label: string; value?: 
           ))}
         </View>
       ) : (
-        <EmptyValue lines={lines} />
+        <EmptyValue lines={lines} agreement={agreement} />
       )}
     </View>
   );

@@ -1,8 +1,9 @@
 /** @jsxRuntime automatic */
 import { Text, View } from '@react-pdf/renderer';
-import { dateFr, upper } from '../format';
+import { upper } from '../format';
 import { styles } from '../styles';
 import { Field, FieldGrid } from './Field';
+import { formatDate } from '../../../shared/domain/format';
 
 /** The beneficiary as the documents print them (from the dossier). */
 export interface BeneficiaryIdentity {
@@ -42,14 +43,14 @@ export function IdentityBlock({
         <Field label="Nom patronymique" value={person.nomPatronymique} width="50%" />
         <Field label="Nom d’usage" value={person.nomUsage} width="50%" />
         <Field label="Prénom(s)" value={person.prenoms} width="50%" />
-        <Field label="Date de naissance" value={dateFr(person.dateNaissance)} width="50%" />
+        <Field label="Date de naissance" agreement="f" value={formatDate(person.dateNaissance)} width="50%" />
         <Field label="N° allocataire CAF" value={person.cafNumber} width="50%" />
         <Field label="N° Pôle Emploi" value={person.peNumber} width="50%" />
-        <Field label="Adresse" value={addressLines(person.address).join(', ')} />
+        <Field label="Adresse" agreement="f" value={addressLines(person.address).join(', ')} />
         {withContact ? (
           <>
-            <Field label="Situation familiale" value={person.situationFamiliale} width="50%" />
-            <Field label="RSA depuis le" value={dateFr(person.rsaDepuis)} width="50%" />
+            <Field label="Situation familiale" agreement="f" value={person.situationFamiliale} width="50%" />
+            <Field label="RSA depuis le" value={formatDate(person.rsaDepuis)} width="50%" />
             <Field label="N° téléphone" value={person.telephone} width="50%" />
             <Field label="N° portable" value={person.portable} width="50%" />
             <Field label="E-mail" value={person.email} width="50%" />

@@ -7,6 +7,13 @@ export interface LetterheadMds {
   name: string;
   territory?: string | null | undefined;
   address?: string | null | undefined;
+  /** Where its papers are made: « Fait à <commune>, le … » (a place, never a territory). */
+  commune?: string | null | undefined;
+}
+
+/** The place a paper is made in (« Fait à Arras, le … »): the MDS's commune, else what the paper had before. */
+export function madeAt<T extends string | null | undefined>(mds: LetterheadMds, fallback: T): string | T {
+  return mds.commune?.trim() ? mds.commune.trim() : fallback;
 }
 
 /**

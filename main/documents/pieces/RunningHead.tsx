@@ -8,7 +8,7 @@ const COPY_MARK_WIDTH = 210;
 /**
  * Repeated at the top of every page: the document's reference on the left (whose document this is, should
  * the sheets be separated) and, for originals, the mark of each copy on the right (« Exemplaire original 1/2
- * – bénéficiaire »). The marks share one absolutely positioned place: the engine keeps, in each copy, its
+ * – transmis au SLAI »). The marks share one absolutely positioned place: the engine keeps, in each copy, its
  * own mark only (nodes `parcours:copy-<n>`), and the content never moves.
  */
 export function RunningHead({ reference, copyLabels = [] }: { reference: string; copyLabels?: readonly string[] }) {

@@ -1,7 +1,8 @@
 /** @jsxRuntime automatic */
 import { Text, View } from '@react-pdf/renderer';
-import { longDateFr, upper } from '../format';
+import { upper } from '../format';
 import { COLORS, FONT_SIZE } from '../styles';
+import { formatDate } from '../../../shared/domain/format';
 
 export interface SignatureProps {
   /** « Le bénéficiaire », « Le référent »… */
@@ -29,7 +30,7 @@ export function SignatureBlock({ title, name, role, luEtApprouve = false, place,
       </Text>
       {role ? <Text style={{ color: COLORS.muted }}>{role}</Text> : null}
       <Text>
-        Fait à {place ? place : '……………………………'}, le {date ? longDateFr(date) : '……/……/…………'}
+        Fait à {place ? place : '……………………………'}, le {date ? formatDate(date, 'long') : '……/……/…………'}
       </Text>
       {luEtApprouve ? <Text style={{ fontStyle: 'italic', marginTop: 2 }}>Mention manuscrite « Lu et approuvé »</Text> : null}
       <Text style={{ marginTop: 2, color: COLORS.muted }}>Signature :</Text>

@@ -3,7 +3,7 @@
  * reuses them for its session file: compose them inside a `DocumentPage`, render with `renderPdf`.
  */
 export { DocumentPage, type DocumentPageProps } from './DocumentPage';
-export { Letterhead, type LetterheadMds } from './Letterhead';
+export { Letterhead, madeAt, type LetterheadMds } from './Letterhead';
 export { TitleBlock } from './TitleBlock';
 export { IdentityBlock, addressLines, type BeneficiaryIdentity } from './IdentityBlock';
 export { Field, FieldGrid, TextField, Checkbox, CheckGroup, CheckRow, EmptyValue, valueText, type FieldProps, type FieldValue } from './Field';

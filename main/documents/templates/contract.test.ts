@@ -6,10 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cerpView, cersView, documentContext } from '../../../test/fixtures/documents/data';
 import { expectGolden, mappedCodePoints, missingValues, pdfInfo, pdfPages, squash, writePageImages } from '../../../test/fixtures/documents/pdf-tools';
 import type { ContractView } from '../../../shared/api/contracts';
-import { dateFr, longDateFr } from '../format';
 import { renderDocument } from '../index';
 import { PROJECT_WATERMARK } from '../pieces/Watermark';
 import { contractPages } from './contract';
+import { formatDate } from '../../../shared/domain/format';
 
 /** Every value of a contract that must be printed. */
 function contractValues(v: ContractView): string[] {
@@ -29,23 +29,23 @@ function contractValues(v: ContractView): string[] {
     'Niveau V : CAP/BEP',
     'MDS de l’Arrageois',
     '10 rue de la Gare, 62000 Arras',
-    `Contrat conclu du ${dateFr(v.start)} au ${dateFr(v.end)} – durée : 6 mois`,
-    `Suite à la décision d’orientation du ${dateFr(v.orientation.date)}`,
+    `Contrat conclu du ${formatDate(v.start)} au ${formatDate(v.end)} – durée : 6 mois`,
+    `Suite à la décision d’orientation du ${formatDate(v.orientation.date)}`,
     `Renouvelle le contrat n° ${v.renewalOfId}`,
     v.objectifs,
     v.resultatsAttendus,
     v.referentIdentity.displayName,
     v.referentIdentity.structure,
     v.referent.lieuSuivi,
-    ...v.referent.prochainsRendezVous.map(dateFr),
+    ...v.referent.prochainsRendezVous.map((d: string) => formatDate(d)),
     v.remarquesBeneficiaire!,
     'Version 2 du plan, issue de l’avenant du 15/01/2027 (Ajout d’une formation qualifiante).',
   ];
-  if (v.signatures.referent) values.push(`Fait à ${v.referent.lieuSuivi}, le ${longDateFr(v.signatures.referent.date)}`);
+  if (v.signatures.referent) values.push(`Fait à ${v.referent.lieuSuivi}, le ${formatDate(v.signatures.referent.date, 'long')}`);
   if (v.signatures.beneficiaire) values.push(v.signatures.beneficiaire.nom);
-  if (v.decision) values.push(`Date de la décision : ${dateFr(v.decision.date)}`, v.decision.par!);
+  if (v.decision) values.push(`Date de la décision : ${formatDate(v.decision.date)}`, v.decision.par!);
   for (const r of v.pap.actions) {
-    values.push(`${r.actionCode} – ${r.actionLabel}`, r.engagementReferent, r.engagementBeneficiaire, `${dateFr(r.start)} ${dateFr(r.end)}`, ...r.services);
+    values.push(`${r.actionCode} – ${r.actionLabel}`, r.engagementReferent, r.engagementBeneficiaire, `${formatDate(r.start)} ${formatDate(r.end)}`, ...r.services);
     if (r.bilan) values.push(r.bilan);
   }
   if (v.cerp) {
@@ -56,7 +56,7 @@ function contractValues(v: ContractView): string[] {
     values.push('Salaire attendu : 1\u202f650,00\u00a0€', 'Salaire attendu : SMIC horaire');
   }
   for (const s of v.suiviEmploi) {
-    values.push(s.offre, s.moyens, s.bilan!, `${s.domaine} (${s.romeCode})`, dateFr(s.date));
+    values.push(s.offre, s.moyens, s.bilan!, `${s.domaine} (${s.romeCode})`, formatDate(s.date));
     if (s.motif) values.push(s.motif);
   }
   if (v.emploisRecherches) values.push(v.emploisRecherches);
@@ -83,8 +83,8 @@ describe('CERP: two originals in one file', () => {
     const n = pages.length / 2;
     expect(Number.isInteger(n) && n >= 2).toBe(true);
     pages.forEach((text, i) => {
-      const mark = i < n ? 'Exemplaire original 1/2 – bénéficiaire' : 'Exemplaire original 2/2 – SLAI';
-      const other = i < n ? 'Exemplaire original 2/2 – SLAI' : 'Exemplaire original 1/2 – bénéficiaire';
+      const mark = i < n ? 'Exemplaire original 1/2 – transmis au SLAI' : 'Exemplaire original 2/2 – transmis au SLAI';
+      const other = i < n ? 'Exemplaire original 2/2' : 'Exemplaire original 1/2';
       expect(text, `page ${i + 1}`).toContain(mark);
       expect(text, `page ${i + 1}`).not.toContain(other);
       expect(text, `page ${i + 1}`).toMatch(new RegExp(`page ${(i % n) + 1} / ${n}\\b`));
@@ -97,7 +97,7 @@ describe('CERP: two originals in one file', () => {
       expect(c.match(/DÉCISION DU PRÉSIDENT DU CONSEIL DÉPARTEMENTAL/g)).toHaveLength(1);
       expect(c.match(/Mention manuscrite « Lu et approuvé »/g)).toHaveLength(1);
     }
-    const unmarked = (t: string) => squash(t.replace(/Exemplaire original [12]\/2 – (bénéficiaire|SLAI)/g, ''));
+    const unmarked = (t: string) => squash(t.replace(/Exemplaire original [12]\/2 – transmis au SLAI/g, ''));
     expect(pages.slice(n).map(unmarked)).toEqual(pages.slice(0, n).map(unmarked));
   });
 
@@ -156,7 +156,7 @@ describe('CERS not yet signed: a draft', () => {
       expect(text).toContain(title);
     }
     expect(text).not.toContain('FICHE DE SUIVI EMPLOI');
-    expect(missingValues(pdf, ['Fait à Maison du Département Solidarité d’Arras, le ……/……/…………', 'Date de la décision : non renseigné'])).toEqual([]);
+    expect(missingValues(pdf, ['Fait à Maison du Département Solidarité d’Arras, le ……/……/…………', 'Date de la décision : non renseignée'])).toEqual([]);
   });
 
   it('matches the reference text (layout)', () => {

@@ -11,7 +11,7 @@
 import { Text, View } from '@react-pdf/renderer';
 import { CONTRACT_TYPE_LABELS, INSCRIPTION_LABELS, TYPES_CONTRAT_TRAVAIL, type ContractView } from '../../../shared/api/contracts';
 import { RAISONNABLE_DEFINITION, RESULTAT_DEFINITIONS, RESULTATS } from '../../../shared/domain/rules/suivi-emploi';
-import { dateFr, fullName, periodFr, upper, yesNoFr } from '../format';
+import { periodFr, upper, yesNoFr } from '../format';
 import { moneyText, niveauFormationLabel, orientationLabel, resultatLabel, situationFamilialeLabel, themeLabel } from '../labels';
 import type { DocumentContext, RenderedPages } from '../model';
 import { ORIGINAL_LABELS } from '../originals';
@@ -22,6 +22,7 @@ import {
   FieldGrid,
   IdentityBlock,
   Letterhead,
+  madeAt,
   Paragraph,
   PROJECT_WATERMARK,
   Section,
@@ -33,6 +34,7 @@ import {
   type Column,
 } from '../pieces';
 import { COLORS, styles } from '../styles';
+import { formatDate, personName } from '../../../shared/domain/format';
 
 type PapRow = ContractView['pap']['actions'][number];
 type SuiviLine = ContractView['suiviEmploi'][number];
@@ -73,7 +75,7 @@ export function PapTable({ rows }: { rows: readonly PapRow[] }) {
         </Text>
       ),
     },
-    { header: 'Début – échéance', width: '10%', cell: (r) => `${dateFr(r.start)}\n${dateFr(r.end)}` },
+    { header: 'Début – échéance', width: '10%', cell: (r) => `${formatDate(r.start)}\n${formatDate(r.end)}` },
     { header: 'Engagements du référent', width: '18.5%', cell: (r) => r.engagementReferent },
     { header: 'Engagements du bénéficiaire', width: '18.5%', cell: (r) => r.engagementBeneficiaire },
     { header: 'Résultat', width: '12%', cell: (r) => resultatLabel(r.resultat) || '—' },
@@ -91,7 +93,7 @@ export function PapTable({ rows }: { rows: readonly PapRow[] }) {
 
 function SuiviEmploiTable({ rows }: { rows: readonly SuiviLine[] }) {
   const columns: Column<SuiviLine>[] = [
-    { header: 'Offre d’emploi proposée', width: '19%', cell: (r) => (r.date ? `${dateFr(r.date)} – ${r.offre}` : r.offre) },
+    { header: 'Offre d’emploi proposée', width: '19%', cell: (r) => (r.date ? `${formatDate(r.date)} – ${r.offre}` : r.offre) },
     { header: 'Offre raisonnable', width: '11%', cell: (r) => yesNoFr(r.raisonnable), align: 'center' },
     { header: 'Domaine d’activité', width: '14%', cell: (r) => (r.romeCode ? `${r.domaine} (${r.romeCode})` : r.domaine) },
     { header: 'Moyens mobilisés', width: '18%', cell: (r) => r.moyens },
@@ -124,8 +126,8 @@ function CerpSections({ cerp }: { cerp: NonNullable<ContractView['cerp']> }) {
           <Field label="Reconnu(e) travailleur handicapé" value={yesNoFr(sp.rqth)} width="50%" />
           <Field label="Niveau de formation" value={niveauFormationLabel(sp.niveauFormation)} width="50%" />
           <Field label="Permis de conduire B" value={yesNoFr(sp.permisConduire)} width="50%" />
-          <Field label="Autres permis" value={sp.autresPermis} width="50%" />
-          <Field label="Zone géographique privilégiée" value={sp.zoneGeographique} />
+          <Field label="Autres permis" agreement="mp" value={sp.autresPermis} width="50%" />
+          <Field label="Zone géographique privilégiée" agreement="f" value={sp.zoneGeographique} />
         </FieldGrid>
       </Section>
       <Section title="Situation face à l’emploi">
@@ -148,15 +150,15 @@ function CerpSections({ cerp }: { cerp: NonNullable<ContractView['cerp']> }) {
               <Field label="Métier (code ROME)" value={m ? `${m.romeCode} – ${m.romeLabel}` : ''} />
               <Field label="Domaine" value={m ? `${m.domaine.letter} – ${m.domaine.label}` : ''} width="50%" />
               <Field label="Salaire attendu" value={moneyText(m?.salaireAttendu)} width="50%" />
-              <Field label="Caractéristiques du métier recherché" value={m?.caracteristiques} />
-              <Field label="Situation du marché du travail local" value={m?.marcheLocal} />
+              <Field label="Caractéristiques du métier recherché" agreement="fp" value={m?.caracteristiques} />
+              <Field label="Situation du marché du travail local" agreement="f" value={m?.marcheLocal} />
               <Field label="Avis du référent" value={m?.avisReferent} />
             </FieldGrid>
           </View>
         ))}
       </Section>
       <Section title="Plan d’accompagnement professionnel : conclusion de l’entretien">
-        <TextField label="Conclusion de l’entretien" value={cerp.conclusion} lines={4} />
+        <TextField label="Conclusion de l’entretien" agreement="f" value={cerp.conclusion} lines={4} />
       </Section>
     </>
   );
@@ -175,7 +177,7 @@ function DecisionBlock({ decision }: { decision: ContractView['decision'] }) {
           ]}
         />
         <View style={{ width: '50%' }}>
-          <Field label="Date de la décision" value={dateFr(decision?.date)} />
+          <Field label="Date de la décision" agreement="f" value={formatDate(decision?.date)} />
           <Field label="Décision enregistrée par" value={decision?.par} />
         </View>
       </View>
@@ -190,11 +192,11 @@ function DecisionBlock({ decision }: { decision: ContractView['decision'] }) {
 
 function ContractDocument({ view, ctx }: { view: ContractView; ctx: DocumentContext }) {
   const identity = identityOf(view.etatCivil);
-  const name = fullName(identity);
+  const name = personName(identity);
   const papVersion = view.papVersions.find((v) => v.version === view.pap.version);
   const papNote =
     view.pap.origin === 'avenant'
-      ? `Version ${view.pap.version} du plan, issue de l’avenant du ${dateFr(view.pap.date)}${view.pap.motif ? ` (${view.pap.motif})` : ''}.`
+      ? `Version ${view.pap.version} du plan, issue de l’avenant du ${formatDate(view.pap.date)}${view.pap.motif ? ` (${view.pap.motif})` : ''}.`
       : papVersion && view.papVersions.length > 1
         ? `Version ${view.pap.version} du plan.`
         : '';
@@ -223,10 +225,10 @@ function ContractDocument({ view, ctx }: { view: ContractView; ctx: DocumentCont
         lines={[`Contrat conclu ${periodFr(view.start, view.end)} – durée : ${view.durationMonths} mois`]}
       />
       <Paragraph small>
-        Établi en deux exemplaires originaux : l’un remis au bénéficiaire, l’autre transmis au Service Local Allocation Insertion (SLAI).
+        Établi en deux exemplaires originaux, tous deux transmis au Service Local Allocation Insertion (SLAI).
       </Paragraph>
       <Paragraph small>
-        Suite à la décision d’orientation du {dateFr(view.orientation.date)} : {orientationLabel(view.orientation.orientation)}.
+        Suite à la décision d’orientation du {formatDate(view.orientation.date)} : {orientationLabel(view.orientation.orientation)}.
       </Paragraph>
 
       <Section title="État civil du bénéficiaire">
@@ -237,8 +239,8 @@ function ContractDocument({ view, ctx }: { view: ContractView; ctx: DocumentCont
 
       <Section title={view.type === 'CERS' ? 'Plan d’action du contrat' : 'Objectifs du contrat'}>
         <TextField label="Objectif(s) de l’accompagnement" value={view.objectifs} />
-        <TextField label="Résultats escomptés" value={view.resultatsAttendus} />
-        {view.type === 'CERS' ? <TextField label="Perspective professionnelle : emploi(s) recherché(s)" value={view.emploisRecherches} /> : null}
+        <TextField label="Résultats escomptés" agreement="mp" value={view.resultatsAttendus} />
+        {view.type === 'CERS' ? <TextField label="Perspective professionnelle : emploi(s) recherché(s)" agreement="f" value={view.emploisRecherches} /> : null}
       </Section>
 
       <Section title="Plan d’accompagnement – parcours personnalisé (PAP)">
@@ -263,7 +265,7 @@ function ContractDocument({ view, ctx }: { view: ContractView; ctx: DocumentCont
       {view.bilanGeneral || view.endedOn ? (
         <Section title="Bilan général du contrat">
           <TextField label="Bilan" value={view.bilanGeneral} />
-          {view.endedOn ? <Field label="Fin du contrat constatée le" value={dateFr(view.endedOn)} /> : null}
+          {view.endedOn ? <Field label="Fin du contrat constatée le" value={formatDate(view.endedOn)} /> : null}
           {view.closureMotif ? <Field label="Motif de la clôture" value={view.closureMotif} /> : null}
         </Section>
       ) : null}
@@ -271,14 +273,14 @@ function ContractDocument({ view, ctx }: { view: ContractView; ctx: DocumentCont
       <Section title={view.type === 'CERS' ? 'Partie réservée au référent solidarité' : 'Partie réservée au référent professionnel'}>
         <FieldGrid>
           <Field label="Référent" value={view.referentIdentity.displayName} width="50%" />
-          <Field label="Structure" value={view.referentIdentity.structure} width="50%" />
+          <Field label="Structure" agreement="f" value={view.referentIdentity.structure} width="50%" />
           <Field label="Lieu du suivi" value={view.referent.lieuSuivi} />
-          <Field label="Prochains rendez-vous" value={view.referent.prochainsRendezVous.map(dateFr)} />
+          <Field label="Prochains rendez-vous" agreement="mp" value={view.referent.prochainsRendezVous.map((d: string) => formatDate(d))} />
         </FieldGrid>
       </Section>
 
       <Section title="Partie réservée aux remarques du bénéficiaire">
-        <TextField label="Observations ou souhaits du bénéficiaire sur l’accompagnement proposé" value={view.remarquesBeneficiaire} lines={4} />
+        <TextField label="Observations ou souhaits du bénéficiaire sur l’accompagnement proposé" agreement="fp" value={view.remarquesBeneficiaire} lines={4} />
       </Section>
 
       <Section title="Engagements et signatures">
@@ -293,14 +295,14 @@ function ContractDocument({ view, ctx }: { view: ContractView; ctx: DocumentCont
               name: view.signatures.referent?.nom ?? view.referentIdentity.displayName,
               role: view.referentIdentity.structure,
               date: view.signatures.referent?.date,
-              place: view.referent.lieuSuivi,
+              place: madeAt(ctx.mds, view.referent.lieuSuivi),
             },
             {
               title: 'Le bénéficiaire',
               name: view.signatures.beneficiaire?.nom ?? name,
               luEtApprouve: true,
               date: view.signatures.beneficiaire?.date,
-              place: view.referent.lieuSuivi,
+              place: madeAt(ctx.mds, view.referent.lieuSuivi),
             },
           ]}
         />
@@ -312,7 +314,7 @@ function ContractDocument({ view, ctx }: { view: ContractView; ctx: DocumentCont
 
 /** Both originals of a contract. */
 export function contractPages(view: ContractView, ctx: DocumentContext): RenderedPages {
-  const name = fullName(view.etatCivil);
+  const name = personName(view.etatCivil);
   return {
     meta: {
       title: `${view.type} n° ${view.id} – ${name}`,

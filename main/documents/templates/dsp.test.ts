@@ -6,9 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dspRevision, documentContext, emptyDspRevision, etatCivil } from '../../../test/fixtures/documents/data';
 import { expectGolden, missingValues, pdfText, squash, writePageImages } from '../../../test/fixtures/documents/pdf-tools';
 import { DSP_FIELDS, DSP_SECTION_LABELS, DSP_SECTIONS, dspFieldOptions, dspValueAt } from '../../../shared/api/dsp';
-import { NOT_FILLED, upper } from '../format';
+import { upper } from '../format';
 import { renderDocument } from '../index';
 import { dspPages, NOT_APPLICABLE } from './dsp';
+import { notFilled } from '../../../shared/domain/format';
 
 describe('DSP', () => {
   const revision = dspRevision();
@@ -47,8 +48,8 @@ describe('DSP', () => {
   it('shows empty fields as such: « non renseigné », and « sans objet » where the question does not arise', () => {
     const text = squash(pdfText(empty));
     const unconditioned = DSP_FIELDS.filter((f) => !f.when && f.kind !== 'codes');
-    for (const f of unconditioned) expect(text, f.path).toContain(`${f.label} : ${NOT_FILLED}`);
-    for (const f of DSP_FIELDS.filter((f) => f.kind === 'codes' && !f.when)) expect(text, f.path).toContain(`${f.label} : ${NOT_FILLED}`);
+    for (const f of unconditioned) expect(text, f.path).toContain(`${f.label} : ${notFilled()}`);
+    for (const f of DSP_FIELDS.filter((f) => f.kind === 'codes' && !f.when)) expect(text, f.path).toContain(`${f.label} : ${notFilled()}`);
     for (const f of DSP_FIELDS.filter((f) => f.when && f.kind !== 'codes')) expect(text, f.path).toContain(`${f.label} : ${NOT_APPLICABLE}`);
     expect(text).not.toContain('☒');
     // In the filled DSP, « Il y a plus de 2 ans » applies (already RSA before) and says « Non ».

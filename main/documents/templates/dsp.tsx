@@ -9,11 +9,11 @@ import { Text, View } from '@react-pdf/renderer';
 import type { EtatCivil } from '../../../shared/api/contracts';
 import { DSP_FIELDS, DSP_SECTION_LABELS, DSP_SECTIONS, dspFieldOptions, dspValueAt, type DspFieldDef } from '../../../shared/api/dsp';
 import type { DspRevision } from '../../../shared/api/interview';
-import { dateFr, fullName } from '../format';
 import type { DocumentContext, RenderedPages } from '../model';
 import { CheckGroup, DocumentPage, Field, FieldGrid, IdentityBlock, Letterhead, Paragraph, Section, TitleBlock } from '../pieces';
 import { COLORS, styles } from '../styles';
 import { identityOf } from './contract';
+import { formatDate, personName } from '../../../shared/domain/format';
 
 export const NOT_APPLICABLE = 'sans objet';
 
@@ -63,14 +63,14 @@ function DspDocument({ revision, etatCivil, ctx }: { revision: DspRevision; etat
   const content = revision.content;
   return (
     <DocumentPage
-      reference={`DSP n° ${revision.number} – ${fullName(identity)} – N° CAF ${identity.cafNumber}`}
+      reference={`DSP n° ${revision.number} – ${personName(identity)} – N° CAF ${identity.cafNumber}`}
       footerNote="Données socio-professionnelles – livret du référent RSA, Annexe 2"
     >
       <Letterhead mds={ctx.mds} aside={<Text style={styles.bold}>Révision n° {revision.number}</Text>} />
       <TitleBlock
         title="Données socio-professionnelles"
         subtitle="Livret du référent RSA – Annexe 2"
-        lines={[`Révision n° ${revision.number} du ${dateFr(revision.createdAt.slice(0, 10))}, saisie par ${revision.createdBy.displayName}`]}
+        lines={[`Révision n° ${revision.number} du ${formatDate(revision.createdAt.slice(0, 10))}, saisie par ${revision.createdBy.displayName}`]}
       />
       <Paragraph small italic>
         Informations recueillies auprès du bénéficiaire pour déterminer son parcours d’insertion. Un champ « non renseigné » n’a pas reçu
@@ -91,7 +91,7 @@ function DspDocument({ revision, etatCivil, ctx }: { revision: DspRevision; etat
 }
 
 export function dspPages(revision: DspRevision, etatCivil: EtatCivil, ctx: DocumentContext): RenderedPages {
-  const name = fullName(etatCivil);
+  const name = personName(etatCivil);
   return {
     meta: {
       title: `DSP n° ${revision.number} – ${name}`,

@@ -14,12 +14,12 @@ import type { EdeAssessment } from '../../../shared/api/interview';
 import { EDE_COLOUR_LABELS } from '../../../shared/domain/referentials/ede-grid';
 import type { EdeColour, EdeGrid, Versioned } from '../../../shared/domain/referentials/types';
 import { EDE_PROPOSAL_LABELS } from '../../../shared/domain/rules/ede';
-import { dateFr, fullName } from '../format';
 import { themeLabel } from '../labels';
 import type { DocumentContext, RenderedPages } from '../model';
 import { DocumentPage, Field, IdentityBlock, Letterhead, Paragraph, Section, Table, TextField, TitleBlock, type Column } from '../pieces';
 import { COLORS, FONT_SIZE, styles } from '../styles';
 import { identityOf } from './contract';
+import { formatDate, personName, plural, pluralForm } from '../../../shared/domain/format';
 
 type Item = EdeAssessment['items'][number];
 type GridItem = EdeGrid['items'][number];
@@ -34,7 +34,7 @@ export const EDE_COLOURS: Record<EdeColour, { fill: string; letter: string; name
 const LEVELS = [1, 2, 3, 4, 5, 6] as const;
 
 /** « 4 pts », « 1 pt ». */
-const pts = (n: number) => `${n} pt${Math.abs(n) > 1 ? 's' : ''}`;
+const pts = (n: number) => plural(n, 'pt', 'pts');
 
 /** The full grid, the chosen palier of each item framed and marked ☒. */
 function GridTable({ grid, items }: { grid: Versioned<EdeGrid>; items: Item[] }) {
@@ -48,7 +48,7 @@ function GridTable({ grid, items }: { grid: Versioned<EdeGrid>; items: Item[] })
           <Text style={styles.bold}>
             {it.number}. {it.label}
           </Text>
-          <Text style={{ color: COLORS.muted }}>Thème{it.themes.length > 1 ? 's' : ''} PAP : {it.themes.join(', ')}</Text>
+          <Text style={{ color: COLORS.muted }}>{pluralForm(it.themes.length, 'Thème', 'Thèmes')} PAP : {it.themes.join(', ')}</Text>
         </View>
       ),
     },
@@ -198,14 +198,14 @@ function EdeDocument({ ede, grid, etatCivil, ctx }: { ede: EdeAssessment; grid: 
   return (
     <DocumentPage
       orientation="landscape"
-      reference={`EDE du ${dateFr(ede.date)} – ${fullName(identity)} – N° CAF ${identity.cafNumber}`}
+      reference={`EDE du ${formatDate(ede.date)} – ${personName(identity)} – N° CAF ${identity.cafNumber}`}
       footerNote="Échelle de distance à l’emploi – livret du référent RSA, Annexe 3"
     >
       <Letterhead mds={ctx.mds} aside={<Text style={styles.bold}>Total : {pts(ede.total)}</Text>} />
       <TitleBlock
         title="Échelle de distance à l’emploi"
         subtitle="Livret du référent RSA – Annexe 3"
-        lines={[`Évaluation du ${dateFr(ede.date)} – grille version ${ede.gridVersion} – saisie par ${ede.createdBy.displayName}`]}
+        lines={[`Évaluation du ${formatDate(ede.date)} – grille version ${ede.gridVersion} – saisie par ${ede.createdBy.displayName}`]}
       />
       <IdentityBlock person={identity} />
       <Paragraph small italic>
@@ -237,13 +237,13 @@ function EdeDocument({ ede, grid, etatCivil, ctx }: { ede: EdeAssessment; grid: 
       <Section title="Points, total et proposition d’orientation">
         <Table columns={summary} rows={items} />
         <Field label="Total" value={pts(ede.total)} />
-        <Field label="Proposition" value={EDE_PROPOSAL_LABELS[ede.proposal]} />
+        <Field label="Proposition" agreement="f" value={EDE_PROPOSAL_LABELS[ede.proposal]} />
         <Field label="Motif" value={ede.reason} />
-        <Field label="Items en vert (points de vigilance)" value={flagged('vert')} />
-        <Field label="Items en rose (à l’appréciation de l’EP ou de l’EO)" value={flagged('rose')} />
-        <Field label="Items en bleu (réels freins à l’emploi)" value={flagged('bleu')} />
-        <Field label="Thèmes du PAP à travailler en priorité" value={ede.themes.map(themeLabel)} />
-        <TextField label="Commentaires" value={items.filter((i) => i.comment).map((i) => `${i.label} : ${i.comment}`).join('\n')} lines={3} />
+        <Field label="Items en vert (points de vigilance)" agreement="mp" value={flagged('vert')} />
+        <Field label="Items en rose (à l’appréciation de l’EP ou de l’EO)" agreement="mp" value={flagged('rose')} />
+        <Field label="Items en bleu (réels freins à l’emploi)" agreement="mp" value={flagged('bleu')} />
+        <Field label="Thèmes du PAP à travailler en priorité" agreement="mp" value={ede.themes.map(themeLabel)} />
+        <TextField label="Commentaires" agreement="mp" value={items.filter((i) => i.comment).map((i) => `${i.label} : ${i.comment}`).join('\n')} lines={3} />
       </Section>
     </DocumentPage>
   );
@@ -251,11 +251,11 @@ function EdeDocument({ ede, grid, etatCivil, ctx }: { ede: EdeAssessment; grid: 
 
 /** `grid`: the grid version the assessment was scored with, or null when it is no longer known. */
 export function edePages(ede: EdeAssessment, grid: Versioned<EdeGrid> | null, etatCivil: EtatCivil, ctx: DocumentContext): RenderedPages {
-  const name = fullName(etatCivil);
+  const name = personName(etatCivil);
   const usable = grid && grid.version === ede.gridVersion ? grid : null;
   return {
     meta: {
-      title: `EDE du ${dateFr(ede.date)} – ${name}`,
+      title: `EDE du ${formatDate(ede.date)} – ${name}`,
       subject: 'Échelle de distance à l’emploi (Annexe 3)',
       author: `Conseil départemental – ${ctx.mds.name}`,
       keywords: 'EDE, échelle de distance à l’emploi, RSA',

@@ -19,7 +19,7 @@ import {
   SUSPENSION_MOTIF_LABELS,
   SUSPENSION_MOTIFS,
 } from '../../../shared/domain/rules/fiche-liaison';
-import { dateFr, fullName, longDateFr, periodFr } from '../format';
+import { periodFr } from '../format';
 import { niveauFormationLabel, orientationLabel, situationFamilialeLabel } from '../labels';
 import type { DocumentContext, RenderedPages } from '../model';
 import {
@@ -39,6 +39,7 @@ import {
 } from '../pieces';
 import { COLORS, styles } from '../styles';
 import { identityOf, PapTable } from './contract';
+import { formatDate, personName } from '../../../shared/domain/format';
 
 const CG = 'Conseil départemental';
 
@@ -50,7 +51,7 @@ function AdministrativePart({ view, ctx }: { view: FicheView; ctx: DocumentConte
     <>
       <View style={[styles.box, { marginBottom: 6 }]} wrap={false}>
         <FieldGrid>
-          <Field label="Maison du Département Solidarité" value={a.mds || ctx.mds.name} />
+          <Field label="Maison du Département Solidarité" agreement="f" value={a.mds || ctx.mds.name} />
           <Field label="Correspondant" value={a.correspondant} />
           <Field label="Référent solidarité / professionnel" value={a.referent?.displayName} width="50%" />
           <Field label="Organisme" value={a.organisme ?? a.referent?.structure} width="50%" />
@@ -62,15 +63,15 @@ function AdministrativePart({ view, ctx }: { view: FicheView; ctx: DocumentConte
         <Text style={[styles.bold, { marginBottom: 3 }]}>BÉNÉFICIAIRE DU RSA</Text>
         <FieldGrid>
           <Field label="N° allocataire CAF" value={b.cafNumber} width="50%" />
-          <Field label="RSA depuis le" value={dateFr(b.rsaDepuis)} width="50%" />
+          <Field label="RSA depuis le" value={formatDate(b.rsaDepuis)} width="50%" />
           <Field label="N° Pôle Emploi (si inscrit)" value={b.peNumber} width="50%" />
           <Field label="Niveau de formation" value={niveauFormationLabel(b.niveauFormation)} width="50%" />
           <Field label="Nom patronymique" value={b.nomPatronymique} width="50%" />
           <Field label="Prénom" value={b.prenoms} width="50%" />
           <Field label="Nom d’usage" value={b.nomUsage} />
-          <Field label="Adresse" value={[b.address.line1, b.address.line2 ?? '', `${b.address.postalCode} ${b.address.city}`].filter(Boolean).join(', ')} />
-          <Field label="Date de naissance" value={dateFr(b.dateNaissance)} width="50%" />
-          <Field label="Situation familiale" value={situationFamilialeLabel(b.situationFamiliale)} width="50%" />
+          <Field label="Adresse" agreement="f" value={[b.address.line1, b.address.line2 ?? '', `${b.address.postalCode} ${b.address.city}`].filter(Boolean).join(', ')} />
+          <Field label="Date de naissance" agreement="f" value={formatDate(b.dateNaissance)} width="50%" />
+          <Field label="Situation familiale" agreement="f" value={situationFamilialeLabel(b.situationFamiliale)} width="50%" />
           <Field label="N° téléphone" value={b.telephone} width="50%" />
           <Field label="N° portable" value={b.portable} width="50%" />
           <Field label="E-mail" value={b.email} />
@@ -80,8 +81,8 @@ function AdministrativePart({ view, ctx }: { view: FicheView; ctx: DocumentConte
         <Text style={[styles.bold, { marginBottom: 3 }]}>CONTRAT D’ENGAGEMENTS RÉCIPROQUES</Text>
         <FieldGrid>
           <Field label="Contrat" value={a.contrat ? `${a.contrat.type} n° ${a.contrat.id}` : ''} width="34%" />
-          <Field label="Date de début" value={dateFr(contrat?.start)} width="33%" />
-          <Field label="Date de fin" value={dateFr(contrat?.end)} width="33%" />
+          <Field label="Date de début" agreement="f" value={formatDate(contrat?.start)} width="33%" />
+          <Field label="Date de fin" agreement="f" value={formatDate(contrat?.end)} width="33%" />
         </FieldGrid>
       </View>
     </>
@@ -99,7 +100,7 @@ function Sollicitation({ view }: { view: FicheView }) {
         <Checkbox checked={t === 'actions_cg'} label="Actions Conseil Général" />
         <Checkbox checked={false} label="Autre(s)" />
       </View>
-      <TextField label={t === 'appui' ? 'Objet de la demande d’appui' : 'Précisions'} value={t === 'appui' ? view.fiche.texte : null} lines={5} />
+      <TextField label={t === 'appui' ? 'Objet de la demande d’appui' : 'Précisions'} agreement={t === 'appui' ? 'm' : 'fp'} value={t === 'appui' ? view.fiche.texte : null} lines={5} />
     </Section>
   );
 }
@@ -167,7 +168,7 @@ function CgRequest({ view }: { view: FicheView }) {
           </View>
         </View>
       ))}
-      <Field label="Structure souhaitée pour l’action" value={view.fiche.structureSouhaitee} />
+      <Field label="Structure souhaitée pour l’action" agreement="f" value={view.fiche.structureSouhaitee} />
       <Paragraph small italic>
         ³ À chaque positionnement sur un CUI, veuillez transmettre le CV.
       </Paragraph>
@@ -180,8 +181,8 @@ function AvenantPart({ view }: { view: FicheView }) {
   if (f.type !== 'avenant') return null;
   return (
     <Section title="Modification du PAP : avenant au contrat d’engagements réciproques">
-      <Field label="Période du contrat (inchangée)" value={periodFr(f.contrat?.start, f.contrat?.end)} />
-      <TextField label="Raisons de la modification du PAP" value={f.motif} />
+      <Field label="Période du contrat (inchangée)" agreement="f" value={periodFr(f.contrat?.start, f.contrat?.end)} />
+      <TextField label="Raisons de la modification du PAP" agreement="fp" value={f.motif} />
       <Text style={styles.subTitle}>PAP modifié joint à la fiche</Text>
       <PapTable rows={f.pap?.actions ?? []} />
       <Paragraph small italic>
@@ -194,16 +195,16 @@ function AvenantPart({ view }: { view: FicheView }) {
 function Signatures({ view }: { view: FicheView }) {
   const f = view.fiche;
   const b = view.administratif.beneficiaire;
-  const name = fullName(b);
+  const name = personName(b);
   return (
     <Section title="Signature du référent et du bénéficiaire" breakBefore>
       <Text style={styles.subTitle}>PARTIE RÉSERVÉE AU RÉFÉRENT</Text>
-      <TextField label="Observations du référent" value={f.type === 'appui' ? null : f.texte} lines={3} />
+      <TextField label="Observations du référent" agreement="fp" value={f.type === 'appui' ? null : f.texte} lines={3} />
       <SignatureRow
         blocks={[{ title: 'Signature du référent', name: view.administratif.referent?.displayName, place: f.lieu, date: f.signatures.referent, width: '100%' }]}
       />
       <Text style={[styles.subTitle, { marginTop: 8 }]}>PARTIE RÉSERVÉE AUX REMARQUES DU BÉNÉFICIAIRE ⁴</Text>
-      <TextField label="Remarques du bénéficiaire" value={f.remarquesBeneficiaire} lines={3} />
+      <TextField label="Remarques du bénéficiaire" agreement="fp" value={f.remarquesBeneficiaire} lines={3} />
       <Paragraph>
         Je soussigné(e), Madame, Monsieur {name}, adhère aux actions proposées et atteste avoir pris connaissance que les informations seront
         communiquées au Président du Département pour validation et que le non-respect de l’obligation d’engagement peut entraîner la
@@ -223,10 +224,10 @@ function Answers({ view }: { view: FicheView }) {
     <>
       <Section title="Observation / avis du correspondant" breakBefore>
         <Field label="Avis" value={answer ? (answer.decision === 'acceptee' ? 'Demande acceptée' : 'Demande refusée') : ''} />
-        <TextField label="Observation" value={answer?.texte} lines={5} />
+        <TextField label="Observation" agreement="f" value={answer?.texte} lines={5} />
         <FieldGrid>
-          <Field label="Fait le" value={dateFr(answer?.date)} width="50%" />
-          <Field label="Signature" value={answer?.auteur} width="50%" />
+          <Field label="Fait le" value={formatDate(answer?.date)} width="50%" />
+          <Field label="Signature" agreement="f" value={answer?.auteur} width="50%" />
         </FieldGrid>
       </Section>
       <Section title="Avis de l’équipe pluridisciplinaire pour une demande de réorientation ou de suspension">
@@ -234,16 +235,16 @@ function Answers({ view }: { view: FicheView }) {
         <TextField label="Avis motivé" value={null} lines={4} />
         <FieldGrid>
           <Field label="Fait le" value="" width="50%" />
-          <Field label="Signature" value="" width="50%" />
+          <Field label="Signature" agreement="f" value="" width="50%" />
         </FieldGrid>
       </Section>
       <Section title={`Partie réservée au Président du ${CG}`}>
         <CheckRow label="Décision :" options={[{ label: 'Avis favorable', checked: false }, { label: 'Avis défavorable', checked: false }]} />
         <CheckRow label="Avenant au contrat d’engagements réciproques initialement signé :" options={[{ label: 'oui', checked: false }, { label: 'non', checked: false }]} />
-        <TextField label="Observations" value={null} lines={3} />
+        <TextField label="Observations" agreement="fp" value={null} lines={3} />
         <FieldGrid>
-          <Field label="Structure désignée pour l’inscription à une action CG" value="" />
-          <Field label="Adresse" value="" />
+          <Field label="Structure désignée pour l’inscription à une action CG" agreement="f" value="" />
+          <Field label="Adresse" agreement="f" value="" />
           <Field label="Animateur" value="" />
           <Field label="N° téléphone" value="" width="50%" />
           <Field label="N° fax" value="" width="50%" />
@@ -262,22 +263,22 @@ function StructurePart({ view }: { view: FicheView }) {
   const s = view.structureFeedback;
   const detail = (code: keyof typeof STRUCTURE_OUTCOMES): string | null => {
     if (!s || s.outcome !== code) return null;
-    if (code === 'absente') return s.nouvelleDate ? `autre date de rendez-vous : ${dateFr(s.nouvelleDate)}` : null;
+    if (code === 'absente') return s.nouvelleDate ? `autre date de rendez-vous : ${formatDate(s.nouvelleDate)}` : null;
     if (code === 'n_integre_pas' || code === 'ne_poursuit_pas') return s.motif ? `motif : ${s.motif}` : null;
-    if (code === 'reorientation_referent_solidarite') return s.dateReorientation ? `le ${dateFr(s.dateReorientation)}` : null;
+    if (code === 'reorientation_referent_solidarite') return s.dateReorientation ? `le ${formatDate(s.dateReorientation)}` : null;
     return null;
   };
   return (
     <Section title="Partie réservée à la structure pour une demande d’action CG" breakBefore>
-      <Field label="Structure souhaitée pour l’action" value={view.fiche.structureSouhaitee} />
+      <Field label="Structure souhaitée pour l’action" agreement="f" value={view.fiche.structureSouhaitee} />
       <FieldGrid>
         <Field label="Nom de la structure" value={s?.structure} />
         <Field label="Nom de l’intervenant" value={s?.intervenant} />
-        <Field label="Adresse" value={s?.adresse} />
+        <Field label="Adresse" agreement="f" value={s?.adresse} />
         <Field label="Tél." value={s?.telephone} width="34%" />
         <Field label="Fax" value="" width="33%" />
         <Field label="E-mail" value={s?.email} width="33%" />
-        <Field label="Date du 1er rendez-vous" value={dateFr(s?.premierRendezVous)} />
+        <Field label="Date du 1er rendez-vous" agreement="f" value={formatDate(s?.premierRendezVous)} />
       </FieldGrid>
       <CheckGroup
         options={(Object.keys(STRUCTURE_OUTCOMES) as (keyof typeof STRUCTURE_OUTCOMES)[]).map((code) => ({
@@ -286,7 +287,7 @@ function StructurePart({ view }: { view: FicheView }) {
           detail: detail(code),
         }))}
       />
-      <TextField label="Synthèse de l’action" value={s?.synthese} lines={6} />
+      <TextField label="Synthèse de l’action" agreement="f" value={s?.synthese} lines={6} />
       <SignatureRow blocks={[{ title: 'Signature et cachet de la structure', name: s?.intervenant, date: null, width: '100%' }]} />
     </Section>
   );
@@ -297,7 +298,7 @@ function FicheDocument({ view, ctx }: { view: FicheView; ctx: DocumentContext })
   const t = view.fiche.type;
   return (
     <DocumentPage
-      reference={`Fiche de liaison n° ${view.id} du ${dateFr(view.fiche.date)} – ${fullName(identity)} – N° CAF ${identity.cafNumber}`}
+      reference={`Fiche de liaison n° ${view.id} du ${formatDate(view.fiche.date)} – ${personName(identity)} – N° CAF ${identity.cafNumber}`}
       footerNote={`Fiche de liaison référent – ${CG} (livret du référent RSA, Annexe 7) – ${FICHE_STATE_LABELS[view.status]}`}
     >
       <Letterhead
@@ -305,9 +306,9 @@ function FicheDocument({ view, ctx }: { view: FicheView; ctx: DocumentContext })
         aside={
           <View style={{ alignItems: 'flex-end' }}>
             <Text style={styles.bold}>Fiche n° {view.id}</Text>
-            <Text>Demande du {dateFr(view.fiche.date)}</Text>
+            <Text>Demande du {formatDate(view.fiche.date)}</Text>
             <Text>État : {view.statusLabel}</Text>
-            {view.sentOn ? <Text>Envoyée le {dateFr(view.sentOn)}</Text> : null}
+            {view.sentOn ? <Text>Envoyée le {formatDate(view.sentOn)}</Text> : null}
           </View>
         }
       />
@@ -324,7 +325,7 @@ function FicheDocument({ view, ctx }: { view: FicheView; ctx: DocumentContext })
           {view.attachments.map((a) => (
             <Text key={a.id}>
               • {a.label ?? a.fileName}
-              {a.documentDate ? ` du ${dateFr(a.documentDate)}` : ''} ({a.fileName})
+              {a.documentDate ? ` du ${formatDate(a.documentDate)}` : ''} ({a.fileName})
             </Text>
           ))}
         </Section>
@@ -337,7 +338,7 @@ function FicheDocument({ view, ctx }: { view: FicheView; ctx: DocumentContext })
 }
 
 export function fichePages(view: FicheView, ctx: DocumentContext): RenderedPages {
-  const name = fullName(view.administratif.beneficiaire);
+  const name = personName(view.administratif.beneficiaire);
   return {
     meta: {
       title: `Fiche de liaison n° ${view.id} – ${name}`,
@@ -370,33 +371,33 @@ function AnswerDocument({ view, ctx }: { view: FicheView; ctx: DocumentContext }
   const a = view.administratif;
   return (
     <DocumentPage
-      reference={`Réponse à la fiche de liaison n° ${view.id} – ${fullName(identity)} – N° CAF ${identity.cafNumber}`}
+      reference={`Réponse à la fiche de liaison n° ${view.id} – ${personName(identity)} – N° CAF ${identity.cafNumber}`}
       footerNote={`Réponse du correspondant – fiche de liaison référent – ${CG}`}
     >
-      <Letterhead mds={ctx.mds} aside={<Text style={styles.bold}>{answer ? `Le ${longDateFr(answer.date)}` : ''}</Text>} />
-      <TitleBlock title="Réponse du correspondant" subtitle="Fiche de liaison référent – Conseil départemental (Annexe 7)" lines={[`Fiche n° ${view.id} du ${dateFr(view.fiche.date)} : ${view.typeLabel}`]} />
+      <Letterhead mds={ctx.mds} aside={<Text style={styles.bold}>{answer ? `Le ${formatDate(answer.date, 'long')}` : ''}</Text>} />
+      <TitleBlock title="Réponse du correspondant" subtitle="Fiche de liaison référent – Conseil départemental (Annexe 7)" lines={[`Fiche n° ${view.id} du ${formatDate(view.fiche.date)} : ${view.typeLabel}`]} />
       <View style={[styles.box, { marginBottom: 6 }]} wrap={false}>
         <FieldGrid>
           <Field label="Destinataire" value={a.referent?.displayName} width="50%" />
           <Field label="Organisme" value={a.organisme ?? a.referent?.structure} width="50%" />
           <Field label="Correspondant" value={answer?.auteur ?? a.correspondant} width="50%" />
-          <Field label="Demande envoyée le" value={dateFr(view.sentOn)} width="50%" />
+          <Field label="Demande envoyée le" value={formatDate(view.sentOn)} width="50%" />
         </FieldGrid>
       </View>
       <IdentityBlock person={identity} />
       <Section title="Rappel de la demande">
         <Field label="Objet" value={view.typeLabel} />
-        {view.fiche.type === 'appui' ? <TextField label="Demande" value={view.fiche.texte} /> : null}
+        {view.fiche.type === 'appui' ? <TextField label="Demande" agreement="f" value={view.fiche.texte} /> : null}
         {view.fiche.type === 'reorientation' && view.fiche.motif ? (
           <Field label="Motif" value={REORIENTATION_MOTIF_LABELS[view.fiche.motif as keyof typeof REORIENTATION_MOTIF_LABELS] ?? view.fiche.motif} />
         ) : null}
         {view.fiche.type === 'suspension' && view.fiche.motif ? (
           <Field label="Motif" value={SUSPENSION_MOTIF_LABELS[view.fiche.motif as keyof typeof SUSPENSION_MOTIF_LABELS] ?? view.fiche.motif} />
         ) : null}
-        {view.fiche.type === 'avenant' ? <Field label="Raisons de la modification" value={view.fiche.motif} /> : null}
-        {view.fiche.motifPrecision ? <TextField label="Précisions" value={view.fiche.motifPrecision} /> : null}
+        {view.fiche.type === 'avenant' ? <Field label="Raisons de la modification" agreement="fp" value={view.fiche.motif} /> : null}
+        {view.fiche.motifPrecision ? <TextField label="Précisions" agreement="fp" value={view.fiche.motifPrecision} /> : null}
         {view.fiche.actionsCg.length > 0 ? (
-          <Field label="Actions demandées" value={view.fiche.actionsCg.map((c) => (c.precision ? `${c.label} (${c.precision})` : c.label))} />
+          <Field label="Actions demandées" agreement="fp" value={view.fiche.actionsCg.map((c) => (c.precision ? `${c.label} (${c.precision})` : c.label))} />
         ) : null}
       </Section>
       <Section title="Avis du correspondant">
@@ -405,11 +406,11 @@ function AnswerDocument({ view, ctx }: { view: FicheView; ctx: DocumentContext }
             {answer ? (answer.decision === 'acceptee' ? '☒ Demande acceptée   ☐ Demande refusée' : '☐ Demande acceptée   ☒ Demande refusée') : ''}
           </Text>
         </View>
-        <TextField label="Réponse au référent" value={answer?.texte} lines={6} />
+        <TextField label="Réponse au référent" agreement="f" value={answer?.texte} lines={6} />
         {consequences(view).map((c) => (
           <Paragraph key={c}>{c}</Paragraph>
         ))}
-        {view.closedOn ? <Field label="Fiche close le" value={dateFr(view.closedOn)} /> : null}
+        {view.closedOn ? <Field label="Fiche close le" value={formatDate(view.closedOn)} /> : null}
       </Section>
       <SignatureRow blocks={[{ title: 'Le correspondant SLAI', name: answer?.auteur ?? a.correspondant, date: answer?.date, width: '60%' }]} />
       <Text style={{ color: COLORS.muted, fontSize: 7, marginTop: 4 }}>
@@ -421,7 +422,7 @@ function AnswerDocument({ view, ctx }: { view: FicheView; ctx: DocumentContext }
 
 /** The correspondent's answer; the fiche must have one. */
 export function ficheAnswerPages(view: FicheView, ctx: DocumentContext): RenderedPages {
-  const name = fullName(view.administratif.beneficiaire);
+  const name = personName(view.administratif.beneficiaire);
   return {
     meta: {
       title: `Réponse à la fiche de liaison n° ${view.id} – ${name}`,

@@ -1,19 +1,80 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { ApiClient } from '../../../shared/api/client';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import { api, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 
-const ApiContext = createContext<ApiClient | null>(null);
+/**
+ * The one invalidation mechanism of the renderer: a number bumped after every successful write (a method
+ * whose contract entry says `writes: true`). Every `useApiQuery` (and the few hand-made reads, e.g.
+ * `interview.summary`) depends on it, so whatever is on screen is read again after any write, wherever
+ * the write was made. Nothing is cached across versions.
+ */
+export interface DataVersion {
+  get(): number;
+  subscribe(listener: () => void): () => void;
+  bump(): void;
+}
+
+export function createDataVersion(): DataVersion {
+  let version = 0;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => version,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    bump() {
+      version += 1;
+      for (const listener of listeners) listener();
+    },
+  };
+}
+
+/** Drafts are the user's unsaved input, shown by no read: saving one (every few seconds) refreshes nothing. */
+const REFRESHES_NOTHING: ReadonlySet<MethodName> = new Set(['drafts.save', 'drafts.delete']);
+
+/** Whether a successful call of `method` changes data that reads show. */
+export function changesData(method: MethodName): boolean {
+  return api[method].writes && !REFRESHES_NOTHING.has(method);
+}
+
+/** The client, bumping `version` after each successful write. */
+function versionedClient(client: ApiClient, version: DataVersion): ApiClient {
+  return {
+    async call(method, input) {
+      const output = await client.call(method, input);
+      if (changesData(method)) version.bump();
+      return output;
+    },
+    setSession: (session) => client.setSession(session),
+    getSession: () => client.getSession(),
+  };
+}
+
+const ApiContext = createContext<{ client: ApiClient; version: DataVersion } | null>(null);
 
 export function ApiProvider({ client, children }: { client: ApiClient; children: ReactNode }) {
-  return <ApiContext.Provider value={client}>{children}</ApiContext.Provider>;
+  const [version] = useState(createDataVersion);
+  const value = useMemo(() => ({ client: versionedClient(client, version), version }), [client, version]);
+  return <ApiContext.Provider value={value}>{children}</ApiContext.Provider>;
+}
+
+function useApiContext() {
+  const value = useContext(ApiContext);
+  if (!value) throw new Error('useApi() hors de <ApiProvider>');
+  return value;
 }
 
 /** The typed API client of the app (the only way to reach main). */
 export function useApi(): ApiClient {
-  const client = useContext(ApiContext);
-  if (!client) throw new Error('useApi() hors de <ApiProvider>');
-  return client;
+  return useApiContext().client;
+}
+
+/** The data version: changes after every successful write made through `useApi()`. */
+export function useDataVersion(): number {
+  const { version } = useApiContext();
+  return useSyncExternalStore(version.subscribe, version.get);
 }
 
 /** Any thrown value as an ApiError with a French message. */
@@ -31,7 +92,8 @@ export interface QueryState<T> {
 }
 
 /**
- * Calls a read method when the component mounts and whenever its input changes (compared as JSON).
+ * Calls a read method when the component mounts, whenever its input changes (compared as JSON), and after
+ * every write (data version): the current data stays shown while it is read again.
  * Answers that arrive after a newer call started are ignored.
  */
 export function useApiQuery<M extends MethodName>(
@@ -40,6 +102,7 @@ export function useApiQuery<M extends MethodName>(
   options: { enabled?: boolean } = {},
 ): QueryState<MethodOutput<M>> {
   const client = useApi();
+  const dataVersion = useDataVersion();
   const enabled = options.enabled ?? true;
   const key = JSON.stringify(input);
   const [generation, setGeneration] = useState(0);
@@ -64,7 +127,7 @@ export function useApiQuery<M extends MethodName>(
     return () => {
       current = false;
     };
-  }, [client, method, key, enabled, generation]);
+  }, [client, method, key, enabled, generation, dataVersion]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   return { ...state, reload };

@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { createHashRouter, RouterProvider, type RouteObject } from 'react-router';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -11,15 +10,17 @@ import type { Transport } from '../../../shared/api/transport';
 import { ApiProvider, toApiError } from '../api/ApiContext';
 import { createGuardedClient } from '../api/guardedClient';
 import { readStoredSession } from '../api/session';
-import { useDocumentTitle } from '../components/Page';
+import { useDocumentTitle } from '../kit/Page';
 import { LoginPage, type LoginNotice } from '../screens/login/LoginPage';
-import { SetupWizard } from '../screens/setup/SetupWizard';
 import { AppProviders } from './AppProviders';
-import { appRoutes } from './routes';
-import { SessionProvider, type MdsInfo, type SessionValue } from './session';
+import type { AppRouter, RouterFactory } from './RoutedApp';
+import { SessionProvider, type MdsInfo, type SessionValue } from '../kit/session';
 
-export type AppRouter = ReturnType<typeof createHashRouter>;
-export type RouterFactory = (routes: RouteObject[]) => AppRouter;
+/** The setup wizard runs once, on a new installation: loaded only then. */
+const SetupWizard = lazy(() => import('../screens/setup/SetupWizard').then((m) => ({ default: m.SetupWizard })));
+
+/** The router and every screen: loaded once logged in (the login screen is the first load). */
+const RoutedApp = lazy(() => import('./RoutedApp'));
 
 export interface AppProps {
   transport: Transport;
@@ -38,7 +39,7 @@ export const SESSION_LOST_NOTICE =
   'Votre session a pris fin (délai d’inactivité dépassé ou déconnexion). Reconnectez-vous pour continuer : vos saisies en cours sont conservées en brouillon.';
 
 /** The whole renderer: start-up checks, setup wizard, login, then the routed app. */
-export function App({ transport, createRouter = createHashRouter }: AppProps) {
+export function App({ transport, createRouter }: AppProps) {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [mds, setMds] = useState<MdsInfo | null>(null);
 
@@ -49,8 +50,11 @@ export function App({ transport, createRouter = createHashRouter }: AppProps) {
       ),
     [transport],
   );
-  // One router for the life of the app: after a new login, the user is back where they were.
-  const [router] = useState(() => createRouter(appRoutes));
+  // One router for the life of the app (created by RoutedApp): after a new login, the user is back where they were —
+  // only the same user: the page belongs to whoever left it (`pageOwner`), another user starts at the home page.
+  const routerRef = useRef<AppRouter>(null);
+  const pageOwner = useRef<number | null>(null);
+  const startAtHome = useRef(false);
 
   const start = useCallback(async () => {
     setPhase({ kind: 'loading' });
@@ -108,6 +112,11 @@ export function App({ transport, createRouter = createHashRouter }: AppProps) {
     setPhase({ kind: 'login', notice: { severity: 'info', text: 'Vous êtes déconnecté(e).' } });
   }, [client]);
 
+  const userId = phase.kind === 'app' ? phase.user.id : null;
+  useEffect(() => {
+    if (userId !== null) pageOwner.current = userId;
+  }, [userId]);
+
   const sessionValue = useMemo<SessionValue | null>(
     () => (phase.kind === 'app' ? { user: phase.user, mds, logout } : null),
     [phase, mds, logout],
@@ -123,21 +132,23 @@ export function App({ transport, createRouter = createHashRouter }: AppProps) {
       break;
     case 'setup':
       content = (
-        <SetupWizard
-          onDone={async (adminLogin) => {
-            try {
-              const status = await client.call('app.status', {});
-              setMds(status.mds);
-            } catch {
-              // The login screen works without the MDS name.
-            }
-            setPhase({
-              kind: 'login',
-              login: adminLogin,
-              notice: { severity: 'success', text: 'La MDS et le compte administrateur sont créés. Connectez-vous pour commencer.' },
-            });
-          }}
-        />
+        <Suspense fallback={<Loading />}>
+          <SetupWizard
+            onDone={async (adminLogin) => {
+              try {
+                const status = await client.call('app.status', {});
+                setMds(status.mds);
+              } catch {
+                // The login screen works without the MDS name.
+              }
+              setPhase({
+                kind: 'login',
+                login: adminLogin,
+                notice: { severity: 'success', text: 'La MDS et le compte administrateur sont créés. Connectez-vous pour commencer.' },
+              });
+            }}
+          />
+        </Suspense>
       );
       break;
     case 'login':
@@ -148,6 +159,10 @@ export function App({ transport, createRouter = createHashRouter }: AppProps) {
           initialLogin={phase.login}
           onLoggedIn={(session, user) => {
             client.setSession(session);
+            if (pageOwner.current !== user.id) {
+              if (routerRef.current) void routerRef.current.navigate('/', { replace: true });
+              else startAtHome.current = true;
+            }
             setPhase({ kind: 'app', user });
           }}
         />
@@ -156,7 +171,9 @@ export function App({ transport, createRouter = createHashRouter }: AppProps) {
     case 'app':
       content = sessionValue ? (
         <SessionProvider value={sessionValue}>
-          <RouterProvider router={router} />
+          <Suspense fallback={<Loading />}>
+            <RoutedApp createRouter={createRouter} routerRef={routerRef} startAtHome={startAtHome} />
+          </Suspense>
         </SessionProvider>
       ) : null;
       break;

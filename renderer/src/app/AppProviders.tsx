@@ -1,20 +1,15 @@
 import { useMemo, type ReactNode } from 'react';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
-import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
-import { AdapterDateFns } from '@mui/x-date-pickers/AdapterDateFns';
-import { fr } from 'date-fns/locale/fr';
 import { createAppTheme } from './theme';
 
-/** Theme (French MUI locale), dates in French (date-fns `fr`, dd/MM/yyyy). */
+/** Theme (French MUI and date-picker locales). The date fields bring their own date adapter (kit/DateInput.tsx). */
 export function AppProviders({ children }: { children: ReactNode }) {
   const theme = useMemo(() => createAppTheme(), []);
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <LocalizationProvider dateAdapter={AdapterDateFns} adapterLocale={fr}>
-        {children}
-      </LocalizationProvider>
+      {children}
     </ThemeProvider>
   );
 }

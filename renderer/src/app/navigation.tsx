@@ -1,6 +1,8 @@
 import type { ReactElement } from 'react';
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import AssignmentIcon from '@mui/icons-material/Assignment';
+import HomeWorkIcon from '@mui/icons-material/HomeWork';
+import ChecklistIcon from '@mui/icons-material/Checklist';
 import BusinessIcon from '@mui/icons-material/Business';
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import ExploreIcon from '@mui/icons-material/Explore';
@@ -72,6 +74,8 @@ export const MODULES: readonly NavItem[] = [
 ];
 
 export const ADMIN_MODULES: readonly NavItem[] = [
+  { path: '/administration/mds', label: 'La MDS', title: 'La MDS', icon: <HomeWorkIcon />, roles: ['administrateur'] },
+  { path: '/administration/premiers-pas', label: 'Premiers pas', title: 'Premiers pas', icon: <ChecklistIcon />, roles: ['administrateur'] },
   {
     path: '/administration/comptes',
     label: 'Comptes utilisateurs',

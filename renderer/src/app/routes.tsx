@@ -1,39 +1,41 @@
 import { Navigate, type RouteObject } from 'react-router';
-import { AppLayout } from '../screens/layout/AppLayout';
-import { ComingSoonPage, NotFoundPage, RequireRole, RouteErrorPage } from '../screens/layout/SimplePages';
-import { BeneficiariesPage } from '../screens/beneficiaries/BeneficiariesPage';
-import { DossierFormPage } from '../screens/dossier/DossierFormPage';
-import { DossierPage } from '../screens/dossier/DossierPage';
-import { UsersPage } from '../screens/admin/UsersPage';
+import { lazyElement } from '../kit/lazyRoute';
+import { paths } from '../kit/paths';
+import { Loading } from '../kit/status';
 import { interviewRoutes } from '../screens/interview/routes';
 import { contractRoutes } from '../screens/contracts/routes';
 import { ficheRoutes } from '../screens/fiches/routes';
 import { epRoutes } from '../screens/ep/routes';
 import { documentRoutes } from '../documents/routes';
+import { ComingSoonPage, NotFoundPage, RouteErrorPage } from './layout/SimplePages';
 import { MODULES } from './navigation';
 
-/** Paths of the screens (hash router: '#/beneficiaires/12'). */
-export const paths = {
-  beneficiaries: '/beneficiaires',
-  newDossier: '/beneficiaires/nouveau',
-  dossier: (personId: number) => `/beneficiaires/${personId}`,
-  editDossier: (personId: number) => `/beneficiaires/${personId}/modifier`,
-  users: '/administration/comptes',
-} as const;
+const dossierForm = () => import('../screens/dossier/DossierFormPage');
 
+/**
+ * The routes of the logged-in app. Every screen is its own script chunk, loaded when its route is first
+ * opened (lazyElement): the first load (login) carries only the shell.
+ */
 export const appRoutes: RouteObject[] = [
   {
     path: '/',
-    element: <AppLayout />,
+    ...lazyElement(() => import('./layout/AppLayout'), (m) => <m.AppLayout />),
+    hydrateFallbackElement: <Loading>Chargement…</Loading>,
     children: [
       {
         errorElement: <RouteErrorPage />,
         children: [
           { index: true, element: <Navigate to={paths.beneficiaries} replace /> },
-          { path: 'beneficiaires', element: <BeneficiariesPage /> },
-          { path: 'beneficiaires/nouveau', element: <DossierFormPage mode="create" /> },
-          { path: 'beneficiaires/:personId', element: <DossierPage /> },
-          { path: 'beneficiaires/:personId/modifier', element: <DossierFormPage mode="edit" /> },
+          { path: 'beneficiaires', ...lazyElement(() => import('../screens/beneficiaries/BeneficiariesPage'), (m) => <m.BeneficiariesPage />) },
+          { path: 'beneficiaires/nouveau', ...lazyElement(dossierForm, (m) => <m.DossierFormPage mode="create" />) },
+          {
+            path: 'beneficiaires/:personId',
+            ...lazyElement(
+              () => Promise.all([import('../screens/dossier/DossierPage'), import('./dossierSections')]),
+              ([page, sections]) => <page.DossierPage sections={sections.DOSSIER_SECTIONS} />,
+            ),
+          },
+          { path: 'beneficiaires/:personId/modifier', ...lazyElement(dossierForm, (m) => <m.DossierFormPage mode="edit" />) },
           ...MODULES.filter((m) => m.comingSoon).map((m) => ({ path: m.path.slice(1), element: <ComingSoonPage item={m} /> })),
           ...interviewRoutes,
           ...contractRoutes,
@@ -42,11 +44,15 @@ export const appRoutes: RouteObject[] = [
           ...documentRoutes,
           {
             path: 'administration/comptes',
-            element: (
-              <RequireRole roles={['administrateur']}>
-                <UsersPage />
-              </RequireRole>
-            ),
+            ...lazyElement(() => import('../screens/admin/UsersPage'), (m) => <m.UsersPage />, ['administrateur']),
+          },
+          {
+            path: 'administration/mds',
+            ...lazyElement(() => import('../screens/setup/MdsPage'), (m) => <m.MdsPage />, ['administrateur']),
+          },
+          {
+            path: 'administration/premiers-pas',
+            ...lazyElement(() => import('../screens/setup/FirstStepsPage'), (m) => <m.FirstStepsPage />, ['administrateur']),
           },
           { path: '*', element: <NotFoundPage /> },
         ],

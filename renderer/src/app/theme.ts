@@ -80,6 +80,9 @@ export function createAppTheme() {
         MuiFormHelperText: { styleOverrides: { root: { fontSize: '0.85rem' } } },
         MuiTableCell: { styleOverrides: { head: { fontWeight: 700, backgroundColor: '#eef1f6' } } },
         MuiTooltip: { defaultProps: { arrow: true } },
+        // The message box of an Alert scrolls when a long word does not fit (a narrow column): break the word
+        // instead, so it never becomes a scrollable region that the keyboard cannot reach.
+        MuiAlert: { styleOverrides: { message: { overflowWrap: 'break-word', hyphens: 'auto' } } },
       },
     },
     materialFr,

@@ -10,10 +10,10 @@ import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import DownloadIcon from '@mui/icons-material/Download';
 import PrintIcon from '@mui/icons-material/Print';
 import { useApiQuery } from '../api/ApiContext';
-import { formatDateTime } from '../app/format';
-import { Page } from '../components/Page';
+import { Page } from '../kit/Page';
 import { LazyPdfViewer } from './LazyPdfViewer';
 import { useDocumentActions } from './useDocumentActions';
+import { formatDateTime, plural } from '../../../shared/domain/format';
 
 const idOf = (value: string | undefined): number | null => (value && /^\d+$/.test(value) ? Number(value) : null);
 
@@ -39,7 +39,7 @@ export function DocumentPreviewPage() {
       subtitle={
         doc ? (
           <Typography color="text.secondary">
-            {`${doc.kindLabel} – établi le ${formatDateTime(doc.createdAt)} par ${doc.createdBy} – ${doc.pageCount} page${doc.pageCount > 1 ? 's' : ''} – empreinte SHA-256 ${doc.sha256}`}
+            {`${doc.kindLabel} – établi le ${formatDateTime(doc.createdAt)} par ${doc.createdBy} – ${plural(doc.pageCount, 'page', 'pages')} – empreinte SHA-256 ${doc.sha256}`}
           </Typography>
         ) : null
       }

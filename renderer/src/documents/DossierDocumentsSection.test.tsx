@@ -11,8 +11,8 @@ import { createApiClient } from '../../../shared/api/client';
 import type { DocumentSummary, Printable } from '../../../shared/api/documents';
 import { ApiError } from '../../../shared/api/errors';
 import { ApiProvider } from '../api/ApiContext';
-import { NotificationsProvider } from '../app/notifications';
-import { createFakeBackend, VALID_SESSION, type FakeBackend } from '../testing/fakeBackend';
+import { NotificationsProvider } from '../kit/notifications';
+import { createFakeBackend, VALID_SESSION, type FakeBackend } from '../../../test/renderer/fakeBackend';
 import { DossierDocumentsSection } from './DossierDocumentsSection';
 
 vi.mock('./PdfViewer', () => ({
@@ -116,7 +116,7 @@ describe('DossierDocumentsSection', () => {
     const backend = setup(false);
     await userEvent.click(await screen.findByRole('button', { name: 'Aperçu : CERS n° 13 (Brouillon)' }));
     const dialog = await screen.findByRole('dialog', { name: 'Aperçu : CERS n° 13 (Brouillon)' });
-    expect(within(dialog).getByText('Brouillon non archivé, marqué « PROJET – ne vaut pas contrat ».')).toBeInTheDocument();
+    expect(within(dialog).getByText('Projet (brouillon), marqué « PROJET – ne vaut pas contrat » : il ne s’archive pas.')).toBeInTheDocument();
     expect(await within(dialog).findByTestId('viewer')).toHaveTextContent('%PDF-1.3 faux');
     expect(backend.inputsOf('documents.generate')).toEqual([{ kind: 'contrat', sourceId: 13, final: false }]);
     expect(within(dialog).getByRole('button', { name: 'Imprimer (2 exemplaires originaux)' })).toBeEnabled();

@@ -10,7 +10,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -19,17 +18,31 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { Printable } from '../../../shared/api/documents';
 import { useApiQuery } from '../api/ApiContext';
-import { formatDateTime, formatIsoDate } from '../app/format';
 import { documentPaths } from './paths';
 import { formatSize } from './pdfFiles';
 import { PreviewDialog } from './PreviewDialog';
 import { useDocumentActions } from './useDocumentActions';
+import { formatDate, formatDateTime } from '../../../shared/domain/format';
+import { ScrollTable } from '../kit/ScrollRegion';
 
 export interface DossierDocumentsSectionProps {
   personId: number;
 }
 
-function PrintableActions({ item, busy, actions, onArchived }: { item: Printable; busy: boolean; actions: ReturnType<typeof useDocumentActions>; onArchived: () => void }) {
+function PrintableActions({
+  item,
+  archivedAt,
+  busy,
+  actions,
+  onArchived,
+}: {
+  item: Printable;
+  /** When its latest final version was archived, null when none is. */
+  archivedAt: string | null;
+  busy: boolean;
+  actions: ReturnType<typeof useDocumentActions>;
+  onArchived: () => void;
+}) {
   const archive = (
     <span>
       <Button
@@ -47,7 +60,7 @@ function PrintableActions({ item, busy, actions, onArchived }: { item: Printable
   );
   return (
     <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
-      <Button size="small" disabled={busy} onClick={() => void actions.previewDraft(item.kind, item.sourceId, item.title)} aria-label={`Aperçu : ${item.title}`}>
+      <Button size="small" disabled={busy} onClick={() => void actions.previewDraft(item.kind, item.sourceId, item.title, archivedAt)} aria-label={`Aperçu : ${item.title}`}>
         Aperçu
       </Button>
       {item.finalBlocker ? <Tooltip title={item.finalBlocker}>{archive}</Tooltip> : archive}
@@ -81,7 +94,7 @@ export function DossierDocumentsSection({ personId }: DossierDocumentsSectionPro
       ) : printable.data.length === 0 ? (
         <Typography color="text.secondary">Rien à imprimer pour l’instant : ni contrat, ni fiche de liaison, ni EDE, ni DSP.</Typography>
       ) : (
-        <Table size="small" aria-label="Documents à imprimer">
+        <ScrollTable label="Documents à imprimer" size="small">
           <TableHead>
             <TableRow>
               <TableCell>Document</TableCell>
@@ -99,7 +112,7 @@ export function DossierDocumentsSection({ personId }: DossierDocumentsSectionPro
                     {item.kindLabel}
                   </Typography>
                 </TableCell>
-                <TableCell>{formatIsoDate(item.date)}</TableCell>
+                <TableCell>{formatDate(item.date)}</TableCell>
                 <TableCell>
                   {item.latestDocumentId ? (
                     <Link component={RouterLink} to={documentPaths.preview(personId, item.latestDocumentId)}>
@@ -112,12 +125,18 @@ export function DossierDocumentsSection({ personId }: DossierDocumentsSectionPro
                   )}
                 </TableCell>
                 <TableCell>
-                  <PrintableActions item={item} busy={actions.busy} actions={actions} onArchived={reload} />
+                  <PrintableActions
+                    item={item}
+                    archivedAt={archived.data?.find((d) => d.id === item.latestDocumentId)?.createdAt ?? null}
+                    busy={actions.busy}
+                    actions={actions}
+                    onArchived={reload}
+                  />
                 </TableCell>
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </ScrollTable>
       )}
 
       <Typography variant="h3" component="h3" sx={{ fontSize: '1.05rem', fontWeight: 600, mt: 3 }}>
@@ -128,7 +147,7 @@ export function DossierDocumentsSection({ personId }: DossierDocumentsSectionPro
       ) : archived.data.length === 0 ? (
         <Typography color="text.secondary">Aucun document définitif n’est encore archivé dans ce dossier.</Typography>
       ) : (
-        <Table size="small" aria-label="Documents archivés">
+        <ScrollTable label="Documents archivés" size="small">
           <TableHead>
             <TableRow>
               <TableCell>Document</TableCell>
@@ -179,7 +198,7 @@ export function DossierDocumentsSection({ personId }: DossierDocumentsSectionPro
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </ScrollTable>
       )}
 
       <PreviewDialog

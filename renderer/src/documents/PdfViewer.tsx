@@ -20,7 +20,8 @@ import FirstPageIcon from '@mui/icons-material/FirstPage';
 import LastPageIcon from '@mui/icons-material/LastPage';
 import ZoomInIcon from '@mui/icons-material/ZoomIn';
 import ZoomOutIcon from '@mui/icons-material/ZoomOut';
-import { base64ToBytes } from './pdfFiles';
+import { base64ToBytes } from '../kit/files';
+import { ScrollRegion } from '../kit/ScrollRegion';
 
 pdfjs.GlobalWorkerOptions.workerSrc = new URL('pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url).toString();
 
@@ -138,13 +139,7 @@ export default function PdfViewer({ base64, title, width = 760 }: PdfViewerProps
           {error}
         </Alert>
       ) : (
-        // Scrollable, so reachable by keyboard (arrows scroll it once focused).
-        <Box
-          tabIndex={0}
-          role="region"
-          aria-label={`Page ${page} du document`}
-          sx={{ overflow: 'auto', bgcolor: 'grey.200', p: 2, display: 'flex', justifyContent: 'center', maxHeight: '75vh' }}
-        >
+        <ScrollRegion aria-label={`Page ${page} du document`} sx={{ bgcolor: 'grey.200', p: 2, display: 'flex', justifyContent: 'center', maxHeight: '75vh' }}>
           {/* Inside the viewer: its state (the PDF's bytes) is kept while pdf.js loads. */}
           <Suspense fallback={<Typography role="status">Chargement du document…</Typography>}>
           <Document
@@ -157,7 +152,7 @@ export default function PdfViewer({ base64, title, width = 760 }: PdfViewerProps
             <Page pageNumber={page} width={width * scale} renderAnnotationLayer={false} loading={<Typography role="status">Chargement de la page…</Typography>} />
           </Document>
           </Suspense>
-        </Box>
+        </ScrollRegion>
       )}
     </Box>
   );

@@ -6,8 +6,19 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import DownloadIcon from '@mui/icons-material/Download';
 import PrintIcon from '@mui/icons-material/Print';
+import { formatDate } from '../../../shared/domain/format';
 import { LazyPdfViewer } from './LazyPdfViewer';
 import type { PreviewState } from './useDocumentActions';
+
+/**
+ * What the previewed document is: a draft of the record (« Projet (brouillon) », with its watermark), a final
+ * version not archived yet, or one archived on a date.
+ */
+export function archiveStatus(preview: Pick<PreviewState, 'watermark' | 'archivedAt'>): string {
+  if (preview.watermark) return `Projet (brouillon), marqué « ${preview.watermark} » : il ne s’archive pas.`;
+  if (preview.archivedAt) return `Archivé le ${formatDate(preview.archivedAt)}.`;
+  return 'Non encore archivé : archivez le document pour en garder la version définitive.';
+}
 
 /** « Aperçu » of a document, with « Télécharger », « Imprimer » and « Fermer ». */
 export function PreviewDialog({
@@ -27,11 +38,9 @@ export function PreviewDialog({
     <Dialog open={preview !== null} onClose={onClose} maxWidth="lg" fullWidth aria-labelledby="apercu-titre">
       <DialogTitle id="apercu-titre">{preview ? `Aperçu : ${preview.title}` : 'Aperçu'}</DialogTitle>
       <DialogContent>
-        {preview && 'draft' in preview.target ? (
-          <Alert severity="info" sx={{ mb: 1 }}>
-            {preview.watermark
-              ? `Brouillon non archivé, marqué « ${preview.watermark} ».`
-              : 'Brouillon non archivé : archivez le document pour en garder la version définitive.'}
+        {preview ? (
+          <Alert severity={preview.archivedAt ? 'success' : 'info'} sx={{ mb: 1 }}>
+            {archiveStatus(preview)}
           </Alert>
         ) : null}
         {preview ? <LazyPdfViewer base64={preview.base64} title={preview.title} /> : null}

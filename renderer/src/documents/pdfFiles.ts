@@ -2,28 +2,13 @@
  * PDF bytes in the renderer: from the API's base64 to a Blob, a download, a new tab (browser mode).
  */
 import { PDF_MIME } from '../../../shared/api/documents';
+import { base64ToBlob, saveBlob } from '../kit/files';
 
-/** base64 → bytes (a fresh copy each call: pdf.js takes ownership of the buffer it is given). */
-export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-export const pdfBlob = (base64: string): Blob => new Blob([base64ToBytes(base64)], { type: PDF_MIME });
+export const pdfBlob = (base64: string): Blob => base64ToBlob(base64, PDF_MIME);
 
 /** Saves the PDF through the browser's download (« Télécharger »). */
 export function downloadPdf(base64: string, fileName: string, doc: Document = document): void {
-  const url = URL.createObjectURL(pdfBlob(base64));
-  const a = doc.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  doc.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveBlob(pdfBlob(base64), fileName, doc);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { DocumentKind, DocumentSummary } from '../../../shared/api/documents';
 import { toApiError, useApi } from '../api/ApiContext';
-import { useNotify } from '../app/notifications';
+import { useNotify } from '../kit/notifications';
 import { downloadPdf, openPdf } from './pdfFiles';
 
 /** What is shown in the preview: an archived document or a draft rendered for the occasion. */
@@ -13,6 +13,8 @@ export interface PreviewState {
   target: { id: number } | { draft: { kind: DocumentKind; sourceId: number } };
   copies: number;
   watermark: string | null;
+  /** When the record's final version was archived (ISO instant), null when it is not yet. */
+  archivedAt: string | null;
 }
 
 /**
@@ -41,19 +43,19 @@ export function useDocumentActions() {
   );
 
   const previewArchived = useCallback(
-    (doc: Pick<DocumentSummary, 'id' | 'title'>) =>
+    (doc: Pick<DocumentSummary, 'id' | 'title' | 'createdAt'>) =>
       run(async () => {
         const file = await api.call('documents.get', { id: doc.id });
-        setPreview({ title: doc.title, fileName: file.fileName, base64: file.base64, target: { id: doc.id }, copies: file.copies, watermark: null });
+        setPreview({ title: doc.title, fileName: file.fileName, base64: file.base64, target: { id: doc.id }, copies: file.copies, watermark: null, archivedAt: doc.createdAt });
       }),
     [api, run],
   );
 
   const previewDraft = useCallback(
-    (kind: DocumentKind, sourceId: number, title: string) =>
+    (kind: DocumentKind, sourceId: number, title: string, archivedAt: string | null = null) =>
       run(async () => {
         const file = await api.call('documents.generate', { kind, sourceId, final: false });
-        setPreview({ title, fileName: file.fileName, base64: file.base64, target: { draft: { kind, sourceId } }, copies: file.copies, watermark: file.watermark });
+        setPreview({ title, fileName: file.fileName, base64: file.base64, target: { draft: { kind, sourceId } }, copies: file.copies, watermark: file.watermark, archivedAt });
       }),
     [api, run],
   );

@@ -111,7 +111,7 @@ describe('référentiel des actions — fidèle au livret', () => {
 
   it('hérite de la liste « Services ou organismes sollicités » de la fiche', () => {
     expect(act('A.1.1').services).toEqual(act('A.1.2').services);
-    expect(act('A.1.1').services).toContain('Associations agrées au titre du FSL (PACT, CHRS, …)');
+    expect(act('A.1.1').services).toContain('Associations agréées au titre du FSL (PACT, CHRS, …)');
     expect(act('A.2').services).toContain('Le toit de l’Espoir');
     expect(act('H.3.2').services).toEqual(act('H.2.1').services);
     expect(act('G.1').services).toContain('CNFPT');

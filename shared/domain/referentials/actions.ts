@@ -32,7 +32,7 @@ const SERVICES = {
   FSL: [
     'Services du Département',
     'Maisons du Département Solidarité',
-    'Associations agrées au titre du FSL (PACT, CHRS, …)',
+    'Associations agréées au titre du FSL (PACT, CHRS, …)',
     'CCAS, CIAS',
     'Bailleurs',
     'EPCI, Communes',
@@ -42,7 +42,7 @@ const SERVICES = {
   LOGEMENT: [
     'Services du Département',
     'Maisons du Département Solidarités',
-    'Associations agrées',
+    'Associations agréées',
     'Bailleurs',
     'Le PACT',
     'Le toit de l’Espoir',

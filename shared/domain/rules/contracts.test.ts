@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ACTIONS_REFERENTIAL } from '../referentials/actions';
 import {
   applyAvenant,
+  checkCersCap,
   checkContractEdit,
+  checkEdeBeforeContract,
   CONTRACT_EVENTS,
   CONTRACT_STATUSES,
   CONTRACT_TRANSITIONS,
@@ -230,6 +232,40 @@ describe('renewal', () => {
     // A rejected CERS or one under another orientation does not count.
     expect(solidarityMonths(second, [{ ...first, status: 'rejete' }])).toBe(6);
     expect(solidarityMonths(second, [{ ...first, orientationDate: '2025-01-01' }])).toBe(6);
+  });
+
+  it('the 12-month CERS cap holds on creation and signature, not only on renewal', () => {
+    const first = withBilan(cers({ status: 'echu' }));
+    const second = withBilan(cers({ id: 2, status: 'echu', start: '2026-08-01', renewalOf: 1 }));
+    // A third CERS created as a new draft under the same orientation decision: refused.
+    const third = cers({ id: 3, status: 'brouillon', start: '2027-02-01' });
+    const errors = checkCersCap(third, [first, second, third]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.message).toMatch(/12 mois.*équipe pluridisciplinaire/);
+    // Whatever its start: a draft dated before the others counts them too.
+    expect(checkCersCap({ ...third, start: '2025-12-01' }, [first, second])).toHaveLength(1);
+    // The second CERS itself is within the cap; a rejected CERS or another orientation decision does not count.
+    expect(checkCersCap(second, [first, second])).toEqual([]);
+    expect(checkCersCap(third, [{ ...first, status: 'rejete' }, second])).toEqual([]);
+    expect(checkCersCap(third, [first, { ...second, status: 'brouillon' }])).toEqual([]);
+    expect(checkCersCap({ ...third, orientationDate: '2027-01-15' }, [first, second])).toEqual([]);
+    // A CERP is not capped.
+    expect(checkCersCap(cerp({ id: 9 }), [first, second])).toEqual([]);
+  });
+
+  it('an EDE is required at signature, and a new one at each renewal', () => {
+    const previous = { id: 1, start: '2026-02-01', status: 'echu' as const };
+    const renewal = { id: 2, start: '2026-08-01', status: 'brouillon' as const };
+    expect(checkEdeBeforeContract(renewal, [previous], null)[0]?.message).toMatch(/Aucune échelle/);
+    expect(checkEdeBeforeContract(renewal, [previous], '2026-01-10')[0]?.message).toMatch(/antérieure au contrat précédent \(01\/02\/2026\)/);
+    expect(checkEdeBeforeContract(renewal, [previous], '2026-02-01')).toEqual([]);
+    expect(checkEdeBeforeContract(renewal, [previous], '2026-07-20')).toEqual([]);
+    // A first contract may rely on the EDE that prepared the orientation; rejected and draft contracts are not "previous".
+    expect(checkEdeBeforeContract(renewal, [], '2025-06-01')).toEqual([]);
+    expect(checkEdeBeforeContract(renewal, [{ ...previous, status: 'rejete' }], '2025-06-01')).toEqual([]);
+    expect(checkEdeBeforeContract(renewal, [{ ...previous, status: 'brouillon' }], '2025-06-01')).toEqual([]);
+    // The contract itself in the list is ignored.
+    expect(checkEdeBeforeContract(renewal, [renewal, previous], '2026-03-01')).toEqual([]);
   });
 
   it('a CERP renewal carries over the fiche de suivi emploi too', () => {

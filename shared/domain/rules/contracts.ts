@@ -6,11 +6,12 @@
  * bilan, plus new ones; for a CERP the fiche de suivi emploi too) and the three cases at term.
  */
 import type { ActionDef } from '../referentials/types';
-import { contractEndDate, formatFr, isIsoDate, nextPeriodStart, type IsoDate } from './dates';
+import { contractEndDate, isIsoDate, nextPeriodStart, type IsoDate } from './dates';
 import type { Orientation } from './orientation';
 import { type PapActionInput, validatePap, type PapFlag } from './pap';
 import { failure, prefixErrors, rebaseErrors, ruleError, type RuleError, type RuleResult } from './result';
 import { type SuiviEmploiLineInput, validateSuiviEmploi } from './suivi-emploi';
+import { formatDate } from '../format';
 
 export const CONTRACT_TYPES = ['CERS', 'CERP'] as const;
 export type ContractType = (typeof CONTRACT_TYPES)[number];
@@ -136,7 +137,7 @@ export function validateContract(contract: ContractCore, ctx: ContractValidation
   if (contract.start < contract.orientationDate) {
     errors.push(
       ruleError(
-        `Le contrat ne peut pas commencer (${formatFr(contract.start)}) avant la décision d’orientation (${formatFr(contract.orientationDate)}).`,
+        `Le contrat ne peut pas commencer (${formatDate(contract.start)}) avant la décision d’orientation (${formatDate(contract.orientationDate)}).`,
         'start',
       ),
     );
@@ -265,17 +266,17 @@ export function transitionContract<C extends ContractCore>(
       next.rejectionMotif = ctx.motif?.trim() ?? null;
       break;
     case 'demarrer':
-      if (ctx.date < contract.start) errors.push(ruleError(`Le contrat commence le ${formatFr(contract.start)}.`, 'date'));
-      if (ctx.date > end) errors.push(ruleError(`Le contrat a pris fin le ${formatFr(end)} : il ne peut plus démarrer.`, 'date'));
+      if (ctx.date < contract.start) errors.push(ruleError(`Le contrat commence le ${formatDate(contract.start)}.`, 'date'));
+      if (ctx.date > end) errors.push(ruleError(`Le contrat a pris fin le ${formatDate(end)} : il ne peut plus démarrer.`, 'date'));
       next.startedOn = ctx.date;
       break;
     case 'echoir':
-      if (ctx.date <= end) errors.push(ruleError(`Le contrat court jusqu’au ${formatFr(end)} inclus.`, 'date'));
+      if (ctx.date <= end) errors.push(ruleError(`Le contrat court jusqu’au ${formatDate(end)} inclus.`, 'date'));
       next.endedOn = ctx.date;
       break;
     case 'clore':
       if (!ctx.motif?.trim()) errors.push(ruleError('Indiquez le motif de la clôture avant échéance.', 'motif'));
-      if (ctx.date > end) errors.push(ruleError(`Le contrat a pris fin le ${formatFr(end)} : constatez son échéance.`, 'date'));
+      if (ctx.date > end) errors.push(ruleError(`Le contrat a pris fin le ${formatDate(end)} : constatez son échéance.`, 'date'));
       if (ctx.date < contract.start) errors.push(ruleError('La clôture ne peut pas précéder le début du contrat.', 'date'));
       next.endedOn = ctx.date;
       next.closureMotif = ctx.motif?.trim() ?? null;
@@ -389,7 +390,7 @@ export function applyAvenant<C extends ContractCore>(
   if (!isIsoDate(avenant.date)) return failure([ruleError('Date de l’avenant invalide.', 'date')]);
   const end = contractEnd(contract);
   if (avenant.date < contract.start || avenant.date > end) {
-    errors.push(ruleError(`L’avenant est daté hors de la durée du contrat (${formatFr(contract.start)} – ${formatFr(end)}).`, 'date'));
+    errors.push(ruleError(`L’avenant est daté hors de la durée du contrat (${formatDate(contract.start)} – ${formatDate(end)}).`, 'date'));
   }
   if (!avenant.motif?.trim()) errors.push(ruleError('Expliquez brièvement les raisons de la modification du PAP.', 'motif'));
   if ((avenant.start !== undefined && avenant.start !== contract.start) || (avenant.durationMonths !== undefined && avenant.durationMonths !== contract.durationMonths)) {
@@ -425,6 +426,61 @@ export function solidarityMonths(contract: ContractCore, history: readonly Contr
     months += c.durationMonths;
   }
   return months;
+}
+
+/**
+ * The 12-month cap of the solidarité follow-up (« 6 mois, renouvelable une fois »; « Cas 3 : le suivi solidarité
+ * arrive à échéance des douze mois → équipe pluridisciplinaire »), checked on every write of a CERS — creation,
+ * update, signature, renewal — not only on renewal: the CERS already signed under the same orientation decision
+ * (rejected ones aside, whatever their start) plus this one may not exceed 12 months. A new orientation decision
+ * (after the EP has ruled) starts a new count.
+ */
+export function checkCersCap(contract: ContractCore, history: readonly ContractCore[]): RuleError[] {
+  if (contract.type !== 'CERS') return [];
+  let done = 0;
+  for (const c of history) {
+    if (c === contract || (contract.id != null && c.id === contract.id)) continue;
+    if (c.type !== 'CERS' || c.orientationDate !== contract.orientationDate || !COUNTED_STATUSES.includes(c.status)) continue;
+    done += c.durationMonths;
+  }
+  if (done + contract.durationMonths <= CERS_MAX_MONTHS) return [];
+  return [
+    ruleError(
+      `Le suivi solidarité a déjà ${done} mois de CERS sous cette décision d’orientation : un CERS de plus dépasserait ${CERS_MAX_MONTHS} mois. ` +
+        'Envoyez le parcours personnalisé avec le bilan pour que l’équipe pluridisciplinaire statue sur la suite à donner.',
+      'type',
+    ),
+  ];
+}
+
+/**
+ * « Au préalable, à l’élaboration du contrat, l’échelle de distance à l’emploi est à réaliser avec le
+ * bénéficiaire » and « elle sera demandée à chaque renouvellement de contrat »: at signature, the person's latest
+ * EDE must exist and — when the contract follows another (rejected ones aside) — be dated on or after the start
+ * of that previous contract (made during it, for the renewal). A first contract may rely on the EDE that prepared
+ * the orientation. Same reading as the dossier's warning (docs/rules.md, « EDE and contracts »).
+ */
+export function checkEdeBeforeContract(
+  contract: Pick<ContractCore, 'id' | 'start' | 'status'>,
+  others: readonly Pick<ContractCore, 'id' | 'start' | 'status'>[],
+  latestEdeDate: IsoDate | null,
+): RuleError[] {
+  if (latestEdeDate === null) {
+    return [ruleError('Aucune échelle de distance à l’emploi n’est enregistrée : réalisez-la avec le bénéficiaire avant de signer le contrat.', 'ede')];
+  }
+  const previous = others
+    .filter((c) => c.status !== 'rejete' && c.status !== 'brouillon' && (contract.id == null || c.id !== contract.id) && c.start < contract.start)
+    .sort((a, b) => a.start.localeCompare(b.start))
+    .at(-1);
+  if (previous && latestEdeDate < previous.start) {
+    return [
+      ruleError(
+        `La dernière échelle de distance à l’emploi (${formatDate(latestEdeDate)}) est antérieure au contrat précédent (${formatDate(previous.start)}) : une nouvelle EDE est demandée à chaque renouvellement de contrat.`,
+        'ede',
+      ),
+    ];
+  }
+  return [];
 }
 
 /** PAP rows (and CERP suivi lines) whose bilan is missing: the errors to fix before the term's outcome. */
@@ -483,7 +539,7 @@ export function renewContract<C extends ContractCore>(
   const start = input.start ?? nextPeriodStart(previous.start, previous.durationMonths);
   if (!isIsoDate(start)) return failure([ruleError('Date de début invalide.', 'start')]);
   if (start <= previousEnd) {
-    errors.push(ruleError(`Le renouvellement commence après la fin du contrat précédent (${formatFr(previousEnd)}).`, 'start'));
+    errors.push(ruleError(`Le renouvellement commence après la fin du contrat précédent (${formatDate(previousEnd)}).`, 'start'));
   }
   errors.push(...prefixErrors('previous', missingBilans(previous)));
   if (errors.length > 0) return failure(errors);

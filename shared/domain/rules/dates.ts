@@ -41,9 +41,6 @@ export function toDate(iso: IsoDate): Date {
 /** Date → ISO calendar date, read in local time (the inverse of toDate). */
 export const toIso = (d: Date): IsoDate => format(d, 'yyyy-MM-dd');
 
-/** dd/MM/yyyy, as dates are shown to users. */
-export const formatFr = (iso: IsoDate): string => format(toDate(iso), 'dd/MM/yyyy');
-
 export const addDaysIso = (iso: IsoDate, days: number): IsoDate => toIso(addDays(toDate(iso), days));
 
 /** Deadline arithmetic: same day-of-month n months later, clamped to the month's last day. */

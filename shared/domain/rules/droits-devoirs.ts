@@ -6,8 +6,9 @@
  */
 import { z } from 'zod';
 import { isoDateSchema } from '../../api/common';
-import { formatFr, type IsoDate } from './dates';
+import { type IsoDate } from './dates';
 import { parseWith, type RuleResult } from './result';
+import { formatDate } from '../format';
 
 /** 500 € net per month of professional income (handbook, L’orientation; Annexe 6, fiche J.1). */
 export const SEUIL_REVENUS_ACTIVITE = 500;
@@ -103,8 +104,8 @@ export function evaluateDroitsDevoirs(input: DroitsDevoirsInput): RuleResult<{ d
     const cond2 = !p.hasProfessionalActivity || !atOrAboveIncomeThreshold(p.monthlyProfessionalIncome);
     const compulsory = cond1 && cond2;
     const foyerPart = cond1
-      ? `les ressources du foyer (${eur(householdResources)}) sont inférieures au montant forfaitaire applicable au ${formatFr(date)} (${eur(montantForfaitaire)})`
-      : `les ressources du foyer (${eur(householdResources)}) ne sont pas inférieures au montant forfaitaire applicable au ${formatFr(date)} (${eur(montantForfaitaire)})`;
+      ? `les ressources du foyer (${eur(householdResources)}) sont inférieures au montant forfaitaire applicable au ${formatDate(date)} (${eur(montantForfaitaire)})`
+      : `les ressources du foyer (${eur(householdResources)}) ne sont pas inférieures au montant forfaitaire applicable au ${formatDate(date)} (${eur(montantForfaitaire)})`;
     const personPart = !p.hasProfessionalActivity
       ? 'la personne n’exerce pas d’activité professionnelle'
       : cond2

@@ -4,13 +4,14 @@
  * ended without renewal, CERS at 12 months, EP avis due, Président's decision pending, sanction steps, next
  * appointments, end of the minimum accompaniment after the 500 € threshold. Sorted by date.
  */
-import { addDaysIso, contractEndDate, daysBetween, formatFr, isIsoDate, startOfMonthIso, type IsoDate } from './dates';
+import { addDaysIso, contractEndDate, daysBetween, isIsoDate, startOfMonthIso, type IsoDate } from './dates';
 import { CERS_MAX_MONTHS, type ContractStatus } from './contracts';
 import { avisDeadline, type Saisine } from './ep';
 import { contractDeadline, orientationAt, ORIENTATION_LABELS, type Orientation } from './orientation';
 import { failure, prefixErrors, ruleError, type RuleError, type RuleResult } from './result';
 import { evaluateIncomeThreshold } from './revenus';
 import { SANCTION_KIND_LABELS, sanctionSchedule, type SanctionScheduleInput } from './sanctions';
+import { formatDate } from '../format';
 
 export interface EcheancierOrientation {
   /** Date of the decision. */
@@ -113,7 +114,7 @@ export function echeancier(state: DossierState, today: IsoDate): RuleResult<{ it
         date: d.deadline,
         kind: 'contrat_a_signer',
         severity: dueSeverity(d.deadline, today),
-        title: `${d.contractKind} à signer au plus tard le ${formatFr(d.deadline)} (${ORIENTATION_LABELS[current.orientation]})`,
+        title: `${d.contractKind} à signer au plus tard le ${formatDate(d.deadline)} (${ORIENTATION_LABELS[current.orientation]})`,
         rule: d.rule,
         source: { orientation: currentIndex },
       });
@@ -140,7 +141,7 @@ export function echeancier(state: DossierState, today: IsoDate): RuleResult<{ it
           date: c.end,
           kind: 'cers_12_mois',
           severity: dueSeverity(c.end, today),
-          title: `Suivi solidarité à 12 mois le ${formatFr(c.end)} : envoyer le parcours avec le bilan à l’équipe pluridisciplinaire`,
+          title: `Suivi solidarité à 12 mois le ${formatDate(c.end)} : envoyer le parcours avec le bilan à l’équipe pluridisciplinaire`,
           rule: 'Le contrat d’engagements réciproques – solidarité, Cas 3 : le suivi solidarité arrive à échéance des douze mois ; envoi du parcours personnel avec le bilan afin que l’équipe pluridisciplinaire statue sur la suite à donner.',
           source: { contract: c.index },
         });
@@ -152,7 +153,7 @@ export function echeancier(state: DossierState, today: IsoDate): RuleResult<{ it
         date: c.end,
         kind: 'contrat_fin_proche',
         severity: untilEnd <= URGENT_WITHIN_DAYS ? 'urgent' : 'a_venir',
-        title: `Le ${c.type} se termine le ${formatFr(c.end)} : bilan, renouvellement ou fin du suivi`,
+        title: `Le ${c.type} se termine le ${formatDate(c.end)} : bilan, renouvellement ou fin du suivi`,
         rule: 'Les contrats d’engagements réciproques : à l’échéance, le suivi prend fin avec le bilan, ou le contrat est renouvelé (obligation de renouveler son contrat à échéance du précédent).',
         source: { contract: c.index },
       });
@@ -162,7 +163,7 @@ export function echeancier(state: DossierState, today: IsoDate): RuleResult<{ it
         date: day,
         kind: 'contrat_echu_sans_renouvellement',
         severity: 'en_retard',
-        title: `${c.type} échu le ${formatFr(c.end)} sans renouvellement`,
+        title: `${c.type} échu le ${formatDate(c.end)} sans renouvellement`,
         rule: 'Droits et devoirs : obligation de renouveler son contrat à échéance du précédent ; à défaut, la non-conclusion ou le non-renouvellement peut être sanctionné.',
         source: { contract: c.index },
       });
@@ -177,7 +178,7 @@ export function echeancier(state: DossierState, today: IsoDate): RuleResult<{ it
         date: deadline,
         kind: 'avis_ep',
         severity: dueSeverity(deadline, today),
-        title: `Avis de l’équipe pluridisciplinaire attendu au plus tard le ${formatFr(deadline)} (saisine du ${formatFr(s.date)})`,
+        title: `Avis de l’équipe pluridisciplinaire attendu au plus tard le ${formatDate(deadline)} (saisine du ${formatDate(s.date)})`,
         rule: 'Les instances : les équipes pluridisciplinaires ont un mois pour rendre leur recommandation auprès du Président du Conseil Général.',
         source: { saisine: index },
       });
@@ -186,7 +187,7 @@ export function echeancier(state: DossierState, today: IsoDate): RuleResult<{ it
         date: s.avis.date,
         kind: 'decision_president',
         severity: 'a_venir',
-        title: `Décision du Président attendue (avis ${s.avis.sens === 'favorable' ? 'favorable' : 'défavorable'} de l’EP du ${formatFr(s.avis.date)})`,
+        title: `Décision du Président attendue (avis ${s.avis.sens === 'favorable' ? 'favorable' : 'défavorable'} de l’EP du ${formatDate(s.avis.date)})`,
         rule: 'Fiche de liaison, partie réservée au Président du Conseil Général : la décision suit l’avis de l’équipe pluridisciplinaire.',
         source: { saisine: index },
       });
@@ -209,7 +210,7 @@ export function echeancier(state: DossierState, today: IsoDate): RuleResult<{ it
         date: line.month,
         kind: radiation ? 'radiation' : 'sanction',
         severity: line.month <= today ? 'info' : radiation ? 'urgent' : 'a_venir',
-        title: radiation ? line.label : `${line.label} À partir du ${formatFr(line.month)} : ${line.amountPaid} € versés.`,
+        title: radiation ? line.label : `${line.label} À partir du ${formatDate(line.month)} : ${line.amountPaid} € versés.`,
         rule: `Droits et devoirs – Les sanctions (${SANCTION_KIND_LABELS[input.kind]}).`,
         source: { sanction: index },
       });
@@ -223,7 +224,7 @@ export function echeancier(state: DossierState, today: IsoDate): RuleResult<{ it
       date: a.date,
       kind: 'rendez_vous',
       severity: a.date === today ? 'urgent' : 'a_venir',
-      title: `Rendez-vous le ${formatFr(a.date)} : ${a.label}`,
+      title: `Rendez-vous le ${formatDate(a.date)} : ${a.label}`,
       rule: 'Droits et devoirs : obligation de répondre aux convocations de son référent.',
       source: { appointment: index },
     });
@@ -238,7 +239,7 @@ export function echeancier(state: DossierState, today: IsoDate): RuleResult<{ it
         date: j1.maintainedUntil,
         kind: 'fin_maintien_revenus',
         severity: 'info',
-        title: `Revenus d’activité au-dessus de 500 € : fin d’accompagnement possible à partir du ${formatFr(j1.maintainedUntil)}`,
+        title: `Revenus d’activité au-dessus de 500 € : fin d’accompagnement possible à partir du ${formatDate(j1.maintainedUntil)}`,
         rule: 'Fiche J.1, l’orientation en continu : l’accompagnement se poursuit au minimum 6 mois après le passage au-dessus de 500 € de revenus d’activité.',
       });
     }

@@ -40,7 +40,7 @@ describe('EDE scoring', () => {
     const s = score([3, 1, 4, 2, 5, 1, 6, 3]);
     expect(s.flags).toEqual({ vert: ['logement', 'mobilite'], rose: ['famille'], bleu: ['isolement', 'projet'] });
     expect(s.themes).toEqual(['A', 'C', 'E', 'G', 'H', 'I']);
-    expect(s.reason).toMatch(/2 item\(s\) en bleu/);
+    expect(s.reason).toMatch(/2 items en bleu/);
     expect(score([1, 2, 1, 2, 1, 2, 1, 2]).themes).toEqual([]);
   });
 

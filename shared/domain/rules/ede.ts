@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { EdeColour, EdeGrid, ThemeCode, Versioned } from '../referentials/types';
 import { failure, parseWith, ruleError, type RuleError, type RuleResult } from './result';
+import { plural } from '../format';
 
 export const EDE_PROPOSALS = ['professionnelle_pole_emploi', 'decision_ep_eo', 'solidarite'] as const;
 export type EdeProposal = (typeof EDE_PROPOSALS)[number];
@@ -155,7 +156,7 @@ export function scoreEde(grid: Versioned<EdeGrid>, answers: EdeAnswers): RuleRes
   const themes = THEME_ORDER.filter((t) => themeSet.has(t));
   const colourNote =
     flags.bleu.length > 0
-      ? ` ${flags.bleu.length} item(s) en bleu : réels freins à l’emploi, l’orientation solidarité est à prioriser.`
+      ? ` ${plural(flags.bleu.length, 'item', 'items')} en bleu : réels freins à l’emploi, l’orientation solidarité est à prioriser.`
       : '';
   return { ok: true, gridVersion, items, total, proposal, reason: reason + colourNote, flags, themes };
 }

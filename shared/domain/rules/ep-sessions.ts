@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { addDaysIso, type IsoDate } from './dates';
 import { failure, parseWith, ruleError, type RuleResult } from './result';
+import { plural } from '../format';
 
 export const EP_SESSION_STATES = [
   'creee',
@@ -80,7 +81,7 @@ export function checkSessionTransition(facts: SessionFacts, to: EpSessionState):
       break;
     case 'convocations_envoyees':
       if (facts.activeItems === 0) errors.push(ruleError('L’ordre du jour est vide : inscrivez au moins un dossier.'));
-      if (facts.itemsWithoutSlot > 0) errors.push(ruleError(`${facts.itemsWithoutSlot} dossier(s) sans horaire de passage : attribuez les horaires.`));
+      if (facts.itemsWithoutSlot > 0) errors.push(ruleError(`${plural(facts.itemsWithoutSlot, 'dossier', 'dossiers')} sans horaire de passage : attribuez les horaires.`));
       if (facts.members === 0) errors.push(ruleError('L’équipe pluridisciplinaire n’a aucun membre à convoquer.'));
       break;
     case 'tenue':
@@ -89,12 +90,12 @@ export function checkSessionTransition(facts: SessionFacts, to: EpSessionState):
     case 'avis_rendus':
       if (facts.attendanceRecorded < facts.members) errors.push(ruleError('Relevez la présence de chaque membre de l’équipe.'));
       if (facts.itemsWithAvis < facts.activeItems) {
-        errors.push(ruleError(`${facts.activeItems - facts.itemsWithAvis} dossier(s) sans avis : rendez l’avis ou reportez le dossier.`));
+        errors.push(ruleError(`${plural(facts.activeItems - facts.itemsWithAvis, 'dossier', 'dossiers')} sans avis : rendez l’avis ou reportez le dossier.`));
       }
       break;
     case 'decisions_enregistrees':
       if (facts.itemsWithDecision < facts.itemsWithAvis) {
-        errors.push(ruleError(`${facts.itemsWithAvis - facts.itemsWithDecision} dossier(s) sans décision du Président.`));
+        errors.push(ruleError(`${plural(facts.itemsWithAvis - facts.itemsWithDecision, 'dossier', 'dossiers')} sans décision du Président.`));
       }
       break;
     default:
@@ -179,7 +180,7 @@ export function quorum(members: number, statuses: readonly AttendanceStatus[]): 
     reached,
     warning: reached
       ? null
-      : `Quorum non atteint : ${counted} membre(s) présent(s) ou remplacé(s) sur ${members} ; il en faut au moins ${required} (plus de la moitié).`,
+      : `Quorum non atteint : ${plural(counted, 'membre présent ou remplacé', 'membres présents ou remplacés')} sur ${members} ; il en faut au moins ${required} (plus de la moitié).`,
   };
 }
 

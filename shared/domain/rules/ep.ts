@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { isoDateSchema, requiredText } from '../../api/common';
-import { addMonthsIso, formatFr, isIsoDate, startOfMonthIso, type IsoDate } from './dates';
+import { addMonthsIso, isIsoDate, startOfMonthIso, type IsoDate } from './dates';
 import type { SuspensionMotif } from './fiche-liaison';
 import {
   openOrientation,
@@ -20,6 +20,7 @@ import {
 import { failure, parseWith, prefixErrors, ruleError, type RuleError, type RuleResult, optionalTrimmed } from './result';
 import { SANCTION_KINDS, type SanctionKind } from './sanctions';
 import { CERS_MAX_MONTHS, contractEnd, solidarityMonths, type ContractCore } from './contracts';
+import { formatDate } from '../format';
 
 export const SAISINE_ORIGINS = ['fiche_reorientation', 'fiche_suspension', 'cers_12_mois'] as const;
 export type SaisineOrigin = (typeof SAISINE_ORIGINS)[number];
@@ -123,7 +124,7 @@ export function recordEpAvis(saisine: Saisine, avis: z.input<typeof avisSchema>)
   if (!parsed.ok) return parsed;
   const a = parsed.value;
   if (a.date < saisine.date) {
-    return failure([ruleError(`L’avis ne peut pas précéder la saisine (${formatFr(saisine.date)}).`, 'date')]);
+    return failure([ruleError(`L’avis ne peut pas précéder la saisine (${formatDate(saisine.date)}).`, 'date')]);
   }
   const deadline = avisDeadline(saisine);
   return { ok: true, saisine: { ...saisine, avis: a }, late: a.date > deadline, deadline };
@@ -168,7 +169,7 @@ export function recordPresidentDecision(
   const d = parsed.value;
   const errors: RuleError[] = [];
   if (d.date < saisine.avis.date) {
-    errors.push(ruleError(`La décision du Président ne peut pas précéder l’avis de l’équipe pluridisciplinaire (${formatFr(saisine.avis.date)}).`, 'date'));
+    errors.push(ruleError(`La décision du Président ne peut pas précéder l’avis de l’équipe pluridisciplinaire (${formatDate(saisine.avis.date)}).`, 'date'));
   }
   let effect: EpEffect = { type: 'aucun', reason: 'Décision défavorable : la situation reste inchangée.' };
   const opensOrientation = saisine.origin === 'cers_12_mois' || (saisine.origin === 'fiche_reorientation' && d.sens === 'favorable');

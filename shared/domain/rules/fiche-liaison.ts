@@ -10,10 +10,11 @@ import { z } from 'zod';
 import { idSchema, isoDateSchema, requiredText } from '../../api/common';
 import type { ActionDef } from '../referentials/types';
 import type { ContractType } from './contracts';
-import { contractEndDate, formatFr, isIsoDate, type IsoDate } from './dates';
+import { contractEndDate, isIsoDate, type IsoDate } from './dates';
 import { orientationSchema, type Orientation } from './orientation';
 import { papActionSchema, validatePap, type PapActionInput, type PapFlag } from './pap';
 import { failure, parseWith, rebaseErrors, ruleError, type RuleError, type RuleResult, optionalTrimmed } from './result';
+import { formatDate } from '../format';
 
 export const FICHE_TYPES = ['appui', 'reorientation', 'suspension', 'actions_cg', 'avenant'] as const;
 export type FicheType = (typeof FICHE_TYPES)[number];
@@ -387,7 +388,7 @@ export function validateFicheForSending(
       if (f.contrat.start !== ctx.contract.start || f.contrat.end !== end) {
         errors.push(
           ruleError(
-            `L’avenant ne modifie pas la durée initialement prévue dans le contrat (du ${formatFr(ctx.contract.start)} au ${formatFr(end)}).`,
+            `L’avenant ne modifie pas la durée initialement prévue dans le contrat (du ${formatDate(ctx.contract.start)} au ${formatDate(end)}).`,
             'contrat',
           ),
         );

@@ -6,9 +6,10 @@
  */
 import { z } from 'zod';
 import { isoDateSchema, requiredText } from '../../api/common';
-import { addDaysIso, addMonthsIso, formatFr, type IsoDate } from './dates';
+import { addDaysIso, addMonthsIso, type IsoDate } from './dates';
 import type { EdeProposal } from './ede';
 import { failure, parseWith, prefixErrors, ruleError, type RuleError, type RuleResult } from './result';
+import { formatDate } from '../format';
 
 export const ORIENTATIONS = ['professionnelle_pole_emploi', 'professionnelle_autre', 'solidarite'] as const;
 export type Orientation = (typeof ORIENTATIONS)[number];
@@ -99,8 +100,8 @@ export function contractDeadline(decision: { date: IsoDate; orientation: Orienta
   const deadline = addMonthsIso(decision.date, months);
   const rule =
     kind === 'CERS'
-      ? `L’accompagnement social : le CERS est conclu sous deux mois après l’orientation (décision du ${formatFr(decision.date)}), soit au plus tard le ${formatFr(deadline)}.`
-      : `L’accompagnement professionnel : le ${kind} est conclu sous un mois après l’orientation (décision du ${formatFr(decision.date)}), soit au plus tard le ${formatFr(deadline)}.`;
+      ? `L’accompagnement social : le CERS est conclu sous deux mois après l’orientation (décision du ${formatDate(decision.date)}), soit au plus tard le ${formatDate(deadline)}.`
+      : `L’accompagnement professionnel : le ${kind} est conclu sous un mois après l’orientation (décision du ${formatDate(decision.date)}), soit au plus tard le ${formatDate(deadline)}.`;
   return { contractKind: kind, months, deadline, rule };
 }
 
@@ -124,7 +125,7 @@ export function validateOrientationPeriods(periods: readonly OrientationPeriodIn
     if (i < list.length - 1 && p.end === null) errors.push(ruleError('Seule la dernière période d’orientation peut rester ouverte.', `${i}.end`));
     const next = list[i + 1];
     if (next && p.end !== null && next.start <= p.end) {
-      errors.push(ruleError(`Cette période chevauche la précédente (qui finit le ${formatFr(p.end)}).`, `${i + 1}.start`));
+      errors.push(ruleError(`Cette période chevauche la précédente (qui finit le ${formatDate(p.end)}).`, `${i + 1}.start`));
     }
   });
   return errors.length > 0 ? failure(errors) : { ok: true, periods: list };
@@ -156,7 +157,7 @@ export function openOrientation(
       if (d.date <= last.start) {
         return failure([
           ruleError(
-            `La décision du ${formatFr(d.date)} ne peut pas précéder ni coïncider avec le début de l’orientation en cours (${formatFr(last.start)}).`,
+            `La décision du ${formatDate(d.date)} ne peut pas précéder ni coïncider avec le début de l’orientation en cours (${formatDate(last.start)}).`,
             'decision.date',
           ),
         ]);
@@ -165,7 +166,7 @@ export function openOrientation(
       closed = last;
     } else if (d.date <= last.end) {
       return failure([
-        ruleError(`La décision du ${formatFr(d.date)} tombe dans une période d’orientation passée (jusqu’au ${formatFr(last.end)}).`, 'decision.date'),
+        ruleError(`La décision du ${formatDate(d.date)} tombe dans une période d’orientation passée (jusqu’au ${formatDate(last.end)}).`, 'decision.date'),
       ]);
     }
   }

@@ -8,8 +8,9 @@ import { z } from 'zod';
 import { isoDateSchema, requiredText } from '../../api/common';
 import { normalizeActionCode } from '../referentials/actions';
 import type { ActionDef, Sphere, ThemeCode } from '../referentials/types';
-import { formatFr, type IsoDate } from './dates';
+import { type IsoDate } from './dates';
 import { failure, parseWith, ruleError, type RuleError, type RuleResult, optionalTrimmed } from './result';
+import { formatDate } from '../format';
 
 export const PAP_THEME_CODES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'] as const satisfies readonly ThemeCode[];
 
@@ -126,17 +127,17 @@ export function validatePap(pap: PapInput, ctx: PapContext): RuleResult<{ pap: P
       }
     }
     if (row.end < row.start) {
-      errors.push(ruleError(`${line} : l’échéance (${formatFr(row.end)}) précède le début de l’action (${formatFr(row.start)}).`, p('end')));
+      errors.push(ruleError(`${line} : l’échéance (${formatDate(row.end)}) précède le début de l’action (${formatDate(row.start)}).`, p('end')));
     }
     if (!row.carriedOver) {
       if (row.start < contract.start) {
-        errors.push(ruleError(`${line} : l’action commence (${formatFr(row.start)}) avant le contrat (${formatFr(contract.start)}).`, p('start')));
+        errors.push(ruleError(`${line} : l’action commence (${formatDate(row.start)}) avant le contrat (${formatDate(contract.start)}).`, p('start')));
       }
       if (row.end > contract.end) {
-        errors.push(ruleError(`${line} : l’échéance (${formatFr(row.end)}) dépasse la fin du contrat (${formatFr(contract.end)}).`, p('end')));
+        errors.push(ruleError(`${line} : l’échéance (${formatDate(row.end)}) dépasse la fin du contrat (${formatDate(contract.end)}).`, p('end')));
       }
       if (row.start > contract.end) {
-        errors.push(ruleError(`${line} : l’action commence après la fin du contrat (${formatFr(contract.end)}).`, p('start')));
+        errors.push(ruleError(`${line} : l’action commence après la fin du contrat (${formatDate(contract.end)}).`, p('start')));
       }
     }
     if (phase === 'bilan') {

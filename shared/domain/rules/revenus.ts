@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import { isoDateSchema } from '../../api/common';
-import { addMonthsIso, formatFr, type IsoDate } from './dates';
+import { addMonthsIso, type IsoDate } from './dates';
 import { atOrAboveIncomeThreshold, SEUIL_REVENUS_ACTIVITE } from './droits-devoirs';
 import { failure, parseWith, ruleError, type RuleResult } from './result';
+import { formatDate } from '../format';
 
 /** The accompaniment goes on at least this many months after the threshold is crossed. */
 export const MAINTIEN_MINIMUM_MOIS = 6;
@@ -59,7 +60,7 @@ export function evaluateIncomeThreshold(input: IncomeThresholdInput): RuleResult
     .sort((a, b) => a.month.localeCompare(b.month));
   const seen = new Set<string>();
   for (const m of months) {
-    if (seen.has(m.month)) return failure([ruleError(`Deux revenus sont saisis pour le mois du ${formatFr(m.month)}.`, 'incomes')]);
+    if (seen.has(m.month)) return failure([ruleError(`Deux revenus sont saisis pour le mois du ${formatDate(m.month)}.`, 'incomes')]);
     seen.add(m.month);
   }
   const last = months.at(-1);
@@ -88,7 +89,7 @@ export function evaluateIncomeThreshold(input: IncomeThresholdInput): RuleResult
       status: 'accompagnement_maintenu',
       crossedOn,
       maintainedUntil: until,
-      explanation: `Revenus d’activité d’au moins ${SEUIL_REVENUS_ACTIVITE} € depuis le ${formatFr(crossedOn)} : l’accompagnement en cours se poursuit au moins jusqu’au ${formatFr(until)}.`,
+      explanation: `Revenus d’activité d’au moins ${SEUIL_REVENUS_ACTIVITE} € depuis le ${formatDate(crossedOn)} : l’accompagnement en cours se poursuit au moins jusqu’au ${formatDate(until)}.`,
     };
   }
   return {
@@ -96,6 +97,6 @@ export function evaluateIncomeThreshold(input: IncomeThresholdInput): RuleResult
     status: 'fin_possible',
     crossedOn,
     maintainedUntil: until,
-    explanation: `Revenus d’activité d’au moins ${SEUIL_REVENUS_ACTIVITE} € depuis le ${formatFr(crossedOn)}, au-delà de 6 mois (${formatFr(until)}) : l’accompagnement peut prendre fin.`,
+    explanation: `Revenus d’activité d’au moins ${SEUIL_REVENUS_ACTIVITE} € depuis le ${formatDate(crossedOn)}, au-delà de 6 mois (${formatDate(until)}) : l’accompagnement peut prendre fin.`,
   };
 }

@@ -11,8 +11,9 @@
  */
 import { z } from 'zod';
 import { isoDateSchema } from '../../api/common';
-import { addMonthsIso, formatFr, type IsoDate } from './dates';
+import { addMonthsIso, type IsoDate } from './dates';
 import { failure, parseWith, ruleError, type RuleResult } from './result';
+import { formatDate } from '../format';
 
 export const SANCTION_KINDS = ['non_conclusion', 'non_renouvellement', 'non_respect'] as const;
 export type SanctionKind = (typeof SANCTION_KINDS)[number];
@@ -130,9 +131,9 @@ export function sanctionSchedule(input: SanctionScheduleInput): RuleResult<Sanct
   const at = (source: AmountSource, month: IsoDate, label: string): number | string => {
     try {
       const amount = typeof source === 'function' ? source(month) : source;
-      return Number.isFinite(amount) && amount > 0 ? amount : `${label} introuvable pour le mois du ${formatFr(month)}.`;
+      return Number.isFinite(amount) && amount > 0 ? amount : `${label} introuvable pour le mois du ${formatDate(month)}.`;
     } catch {
-      return `${label} introuvable pour le mois du ${formatFr(month)}.`;
+      return `${label} introuvable pour le mois du ${formatDate(month)}.`;
     }
   };
   const endCandidates = [v.contractSignedOn, v.kind === 'non_respect' ? v.breachEndedOn : null].filter((d): d is string => !!d);
@@ -155,7 +156,7 @@ export function sanctionSchedule(input: SanctionScheduleInput): RuleResult<Sanct
         index: i,
         month,
         step: 'radiation',
-        label: `Radiation du dispositif au ${formatFr(month)}, après ${TOTAL_SUSPENSION_MONTHS_BEFORE_RADIATION} mois de suspension totale.`,
+        label: `Radiation du dispositif au ${formatDate(month)}, après ${TOTAL_SUSPENSION_MONTHS_BEFORE_RADIATION} mois de suspension totale.`,
         montantForfaitaire: mf,
         allowance,
         reduction: allowance,

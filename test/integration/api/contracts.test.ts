@@ -20,6 +20,9 @@ afterAll(async () => {
   await h?.dispose();
 });
 
+/** A CERS draft of dossier A made before the 12 months were reached (the cap refuses it later; then it is deleted). */
+let stray: ContractView;
+
 /** The form of a contract view (what the screen sends back to contracts.update). */
 const formOf = (c: ContractView) => ({
   contractId: c.id,
@@ -330,6 +333,15 @@ describe('CERS life cycle', () => {
     expect(c).toMatchObject({ status: 'echu', endedOn: '2025-08-01', bilanGeneral: 'Premier semestre positif', epSaisineId: null });
   });
 
+  it('a second CERS draft made while only 6 months are signed is accepted (6 + 6 months)', async () => {
+    stray = await h.ok(
+      'contracts.create',
+      cersInput(w.dA.person.id, [row('A.1.1', '2026-02-15', '2026-05-31'), row('G.4.5', '2026-03-01', '2026-06-30')], { start: '2026-02-15' }),
+      s.refA,
+    );
+    expect(stray).toMatchObject({ status: 'brouillon', type: 'CERS', orientation: { date: ORIENTATION_A } });
+  });
+
   it('the renewal reaching 12 months of solidarité: terminating it seizes the EP; a third CERS is refused', async () => {
     let r = await h.ok(
       'contracts.sign',
@@ -372,15 +384,30 @@ describe('CERS life cycle', () => {
     ]);
     expect(saisines[0]!.theme).toMatch(/12 mois/);
   });
+
+  it('the 12-month cap holds on create, update and sign too: no third CERS under the same orientation, nothing written', async () => {
+    const cap = /déjà 12 mois de CERS sous cette décision d’orientation : un CERS de plus dépasserait 12 mois/;
+    await expectNothingWritten(h, async () => {
+      const created = await h.err('contracts.create', cersInput(w.dA.person.id, [row('D.3', '2026-03-01', '2026-06-30')], { start: '2026-03-01' }), 'RULE', s.refA);
+      expect(created.fieldErrors?.type ?? created.message).toMatch(cap);
+      const updated = await h.err('contracts.update', { ...formOf(stray), objectifs: 'Autre objectif' }, 'RULE', s.refA);
+      expect(updated.fieldErrors?.type ?? updated.message).toMatch(cap);
+      const signed = await h.err(
+        'contracts.sign',
+        { contractId: stray.id, version: stray.version, referent: { nom: 'Rémi Référent', date: '2026-02-02' }, beneficiaire: { nom: 'Anne Martin', date: '2026-02-02' } },
+        'RULE',
+        s.refA,
+      );
+      expect(signed.fieldErrors?.type ?? signed.message).toMatch(cap);
+    });
+    expect(await h.ok('contracts.get', { contractId: stray.id }, s.refA)).toMatchObject({ status: 'brouillon', version: stray.version, signedOn: null });
+  });
 });
 
 describe('drafts and the journal', () => {
   it('a draft is deleted; a signed contract is not', async () => {
-    const draft = await h.ok(
-      'contracts.create',
-      cersInput(w.dA.person.id, [row('A.1.1', '2026-02-15', '2026-05-31'), row('G.4.5', '2026-03-01', '2026-06-30')], { start: '2026-02-15' }),
-      s.refA,
-    );
+    // Past 12 months of CERS no new CERS is created under this orientation: the draft is the one made in time.
+    const draft = stray;
     // G.4.5 is saved but flagged: the Président's derogation is needed.
     expect(draft.pap.flags).toEqual([expect.objectContaining({ path: 'pap.actions.1.actionCode', kind: 'derogation_requise' })]);
     await h.ok('contracts.deleteDraft', { contractId: draft.id, version: draft.version }, s.refA);

@@ -5,11 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setDocumentPrinter, type DocumentPrinter } from '../../../main/services/documents';
+import type { DocumentPrinter } from '../../../main/app';
 import { missingValues, pdfPages } from '../../fixtures/documents/pdf-tools';
 import type { ContractView } from '../../../shared/api/contracts';
 import { cerpInput, cersInput, contractsWorld, everyTable, expectNothingWritten, recordEde, row, sessions, type ContractsWorld } from './contracts-fixtures';
-import { startHarness, type Harness } from './harness';
+import { PASSWORDS, startHarness, type Harness } from './harness';
 
 let h: Harness;
 let w: ContractsWorld;
@@ -38,7 +38,6 @@ beforeAll(async () => {
   unsigned = await h.ok('contracts.create', cerpInput(w.dB.person.id), s.refB);
 }, 120_000);
 afterAll(async () => {
-  setDocumentPrinter(null);
   await h?.dispose();
 });
 
@@ -66,8 +65,8 @@ describe('documents.generate: a signed contract', () => {
     // Both originals, each with its mark.
     const pages = pdfPages(pdf);
     expect(first.pageCount).toBe(pages.length);
-    expect(pages[0]).toContain('Exemplaire original 1/2 – bénéficiaire');
-    expect(pages.at(-1)).toContain('Exemplaire original 2/2 – SLAI');
+    expect(pages[0]).toContain('Exemplaire original 1/2 – transmis au SLAI');
+    expect(pages.at(-1)).toContain('Exemplaire original 2/2 – transmis au SLAI');
     expect(missingValues(pdf, ['MARTIN', 'Anne', 'Stabiliser la situation de logement et de budget', 'Fait à MDS d’Arras, le 31 janvier 2025', 'Anne Martin'])).toEqual([]);
 
     const rows = await documentRows();
@@ -224,7 +223,10 @@ describe('documents.print', () => {
         return true;
       },
     };
-    setDocumentPrinter(printer);
+    // The desktop app starts with its print service (sessions end with the restart: log in again).
+    await h.restart({ printer });
+    s.refA = (await h.ok('auth.login', { login: 'remi', password: PASSWORDS.referentA })).session;
+    s.refB = (await h.ok('auth.login', { login: 'berthe', password: PASSWORDS.referentB })).session;
     expect(await h.ok('documents.printSupport', {}, s.refA)).toEqual({ systemDialog: true });
     await expectNothingWritten(h, async () => {
       expect(await h.ok('documents.print', { id: doc.id, copies: 1 }, s.refA)).toEqual({ printed: true });

@@ -127,6 +127,12 @@ export async function epWorld(h: Harness): Promise<EpWorld> {
 }
 
 export const TODAY = today;
+/** Who signs the Président's decisions in the tests (Annexe 7: by delegation, the SLAI's chief). */
+export const SIGNATORY = {
+  signatoryName: 'Claire Delattre',
+  signatoryFunction: 'Chef du Service Local Allocation Insertion',
+  signatoryDelegation: 'Par délégation, le Chef du Service Local Allocation Insertion',
+} as const;
 
 /** Moves an account to a new MDS of another territory (there is no API for a second MDS in a workspace). */
 export async function moveToOtherTerritory(h: Harness, userId: number, territory = 'Audomarois'): Promise<void> {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EpSession } from '../../../shared/api/ep';
 import { montantForfaitaire } from '../../../shared/domain/referentials/rsa-amounts';
-import { epWorld, TODAY, type EpWorld } from './ep-fixtures';
+import { epWorld, SIGNATORY, TODAY, type EpWorld } from './ep-fixtures';
 import { startHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -82,7 +82,7 @@ describe('EP: full flow', () => {
     expect(conv.members.find((m) => m.name === 'Claude Caf')!.text).toContain('Dominique Suppléant');
     expect(conv.beneficiaries).toHaveLength(3);
     const lucie = conv.beneficiaries.find((b) => b.personId === w.reo.person.id)!;
-    expect(lucie).toMatchObject({ civilite: 'Madame', name: 'Lucie LEBRUN', date: TODAY, time: '09:00', place: 'MDS de l’Arrageois, salle du conseil' });
+    expect(lucie).toMatchObject({ civilite: 'Madame', name: 'LEBRUN Lucie', date: TODAY, time: '09:00', place: 'MDS de l’Arrageois, salle du conseil' });
     expect(lucie.reason).toContain('réorientation');
     expect(lucie.observations).toContain('présenter vos observations');
     expect(lucie.address).toEqual(['3 rue des Lilas', '62000 Arras']);
@@ -146,7 +146,7 @@ describe('EP: full flow', () => {
     session = await h.ok('ep.sessions.advance', { sessionId: session.id, to: 'avis_rendus' }, sec());
     expect(session.status).toBe('avis_rendus');
     expect(session.next).toMatchObject({ state: 'decisions_enregistrees' });
-    expect(session.next!.blockers[0]).toMatch(/3 dossier\(s\) sans décision/);
+    expect(session.next!.blockers[0]).toMatch(/3 dossiers sans décision/);
   });
 
   it('records the Président’s decisions with their effects on the dossiers', async () => {
@@ -159,10 +159,11 @@ describe('EP: full flow', () => {
         sens: 'favorable',
         organismeReferentId: w.organismes.plie.id,
         correspondantId: w.staff.correspondant.id,
+        ...SIGNATORY,
       },
       sec(),
     );
-    session = await h.ok('ep.sessions.recordDecision', { sessionId: session.id, itemId: item(w.saisines.susp).itemId, date: TODAY, sens: 'favorable' }, sec());
+    session = await h.ok('ep.sessions.recordDecision', { sessionId: session.id, itemId: item(w.saisines.susp).itemId, date: TODAY, sens: 'favorable', ...SIGNATORY }, sec());
     session = await h.ok(
       'ep.sessions.recordDecision',
       {
@@ -174,6 +175,7 @@ describe('EP: full flow', () => {
         organismeReferentId: w.organismes.pe.id,
         referentId: w.referents.peAgent.id,
         correspondantId: w.staff.correspondant.id,
+        ...SIGNATORY,
       },
       sec(),
     );
@@ -213,6 +215,11 @@ describe('EP: full flow', () => {
     expect(outcomes).toHaveLength(1);
     expect(outcomes[0]).toMatchObject({ stage: 'decidee', session: { date: TODAY, slotStart: '09:30' }, avis: { sens: 'favorable' } });
     expect(outcomes[0]!.decision!.sanction!.lines).toHaveLength(24);
+    // Who signed, by which delegation, and the decision's own date (not the session's slot).
+    expect(outcomes[0]!.decision).toMatchObject({
+      date: TODAY,
+      signatory: { name: 'Claire Delattre', function: 'Chef du Service Local Allocation Insertion', delegation: 'Par délégation, le Chef du Service Local Allocation Insertion' },
+    });
     await h.err('ep.outcomesForDossier', { personId: w.susp.person.id }, 'FORBIDDEN', w.staff.referentB.session);
     // The saisine listed with the dossier's contracts and fiches says where it stands in the EP.
     const saisines = await h.ok('epSaisines.forDossier', { personId: w.susp.person.id }, w.staff.referentA.session);
@@ -220,10 +227,11 @@ describe('EP: full flow', () => {
 
     // Decision letters.
     const letter = await h.ok('ep.sessions.decisionLetter', { sessionId: session.id, itemId: item(w.saisines.reo).itemId }, sec());
-    expect(letter.name).toBe('Lucie LEBRUN');
+    expect(letter.name).toBe('LEBRUN Lucie');
     expect(letter.effectText.join(' ')).toContain('au plus tard le 02/04/2026');
     const suspLetter = await h.ok('ep.sessions.decisionLetter', { sessionId: session.id, itemId: item(w.saisines.susp).itemId }, sec());
     expect(suspLetter.effectText[0]).toContain('Non-conclusion du contrat, à compter du 01/04/2026');
+    expect(suspLetter).toMatchObject({ signatoryName: 'Claire Delattre', signature: 'Par délégation, le Chef du Service Local Allocation Insertion' });
 
     session = await h.ok('ep.sessions.advance', { sessionId: session.id, to: 'decisions_enregistrees' }, sec());
     session = await h.ok('ep.sessions.advance', { sessionId: session.id, to: 'close' }, sec());

@@ -5,13 +5,14 @@
  * with fr-FR amounts) — refused before the Président's decision.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EpLetterKind, EpSession } from '../../../shared/api/ep';
-import { epWorld, TODAY, type EpWorld } from './ep-fixtures';
-import { startHarness, type Harness } from './harness';
+import { epWorld, SIGNATORY, TODAY, type EpWorld } from './ep-fixtures';
+import { storedState, startHarness, type Harness } from './harness';
 
 let h: Harness;
 let w: EpWorld;
@@ -59,7 +60,7 @@ describe('EP letters as PDFs', () => {
     expect(text).toContain('2 mars 2026');
     expect(text).toContain('09 h 00');
     expect(text).toContain('MDS de l’Arrageois, salle du conseil');
-    expect(text).toContain('3 dossier(s) inscrit(s)');
+    expect(text).toContain('3 dossiers inscrits');
     expect(text).toContain('Dominique Suppléant');
     // Five one-page letters: each says « page 1 / 1 », never « page 2 ».
     expect(raw.match(/page 1 \/ 1/g)).toHaveLength(5);
@@ -68,7 +69,7 @@ describe('EP letters as PDFs', () => {
 
   it('prints one information letter per beneficiary with the reason and their right to present observations', async () => {
     const { text, raw } = await pdfText('informations', undefined, w.staff.correspondant.session);
-    for (const name of ['Lucie LEBRUN', 'Marc FONTAINE', 'Nina GIRARD']) expect(text).toMatch(new RegExp(`(Madame|Monsieur) ${name}`));
+    for (const name of ['LEBRUN Lucie', 'FONTAINE Marc', 'GIRARD Nina']) expect(text).toMatch(new RegExp(`(Madame|Monsieur) ${name}`));
     expect(text).toContain('2 mars 2026');
     expect(text).toContain('MDS de l’Arrageois, salle du conseil');
     expect(text).toContain('3 rue des Lilas');
@@ -111,7 +112,7 @@ describe('EP letters as PDFs', () => {
     session = await avis(w.saisines.cers, 'Douze mois de suivi solidarité.');
     const { text } = await pdfText('proces_verbal');
     expect(text).toContain('PROCÈS-VERBAL');
-    expect(text).toMatch(/Quorum : 3 membre\(s\) présent\(s\) ou représenté\(s\) sur 5, 3 requis — quorum atteint/);
+    expect(text).toMatch(/Quorum : 3 membres présents ou représentés sur 5, 3 requis — quorum atteint/);
     expect(text).toContain('Remplacé par Dominique Suppléant');
     expect(text).toContain('Excusé');
     expect(text.match(/favorable/g)!.length).toBeGreaterThanOrEqual(3);
@@ -119,7 +120,7 @@ describe('EP letters as PDFs', () => {
     expect(text).toContain('Contrat non signé malgré trois');
     expect(text).toContain('Projet professionnel construit.');
     expect(text).toMatch(/Non-conclusion du/);
-    for (const name of ['Lucie LEBRUN', 'Marc FONTAINE', 'Nina GIRARD']) expect(text).toContain(name);
+    for (const name of ['LEBRUN Lucie', 'FONTAINE Marc', 'GIRARD Nina']) expect(text).toContain(name);
     // Still no decision letter after the avis.
     await h.err('ep.sessions.letterPdf', { sessionId: session.id, kind: 'decision_referent', itemId: item(w.saisines.susp).itemId }, 'RULE', sec());
   });
@@ -128,13 +129,13 @@ describe('EP letters as PDFs', () => {
     session = await h.ok('ep.sessions.advance', { sessionId: session.id, to: 'avis_rendus' }, sec());
     session = await h.ok(
       'ep.sessions.recordDecision',
-      { sessionId: session.id, itemId: item(w.saisines.reo).itemId, date: TODAY, sens: 'favorable', organismeReferentId: w.organismes.plie.id, correspondantId: w.staff.correspondant.id },
+      { sessionId: session.id, itemId: item(w.saisines.reo).itemId, date: TODAY, sens: 'favorable', organismeReferentId: w.organismes.plie.id, correspondantId: w.staff.correspondant.id, ...SIGNATORY },
       sec(),
     );
-    session = await h.ok('ep.sessions.recordDecision', { sessionId: session.id, itemId: item(w.saisines.susp).itemId, date: TODAY, sens: 'favorable' }, sec());
+    session = await h.ok('ep.sessions.recordDecision', { sessionId: session.id, itemId: item(w.saisines.susp).itemId, date: TODAY, sens: 'favorable', ...SIGNATORY }, sec());
 
     const reo = await pdfText('decision_beneficiaire', item(w.saisines.reo).itemId);
-    expect(reo.text).toContain('Madame Lucie LEBRUN');
+    expect(reo.text).toContain('Madame LEBRUN Lucie');
     expect(reo.text).toContain('3 rue des Lilas');
     expect(reo.text).toContain('Décision favorable du 2 mars 2026');
     expect(reo.text).toContain('PLIE de l’Arrageois');
@@ -142,22 +143,66 @@ describe('EP letters as PDFs', () => {
     expect(reo.text).toContain('Projet professionnel construit.');
 
     const susp = await pdfText('decision_beneficiaire', item(w.saisines.susp).itemId);
-    expect(susp.text).toMatch(/(Madame|Monsieur) Marc FONTAINE/);
+    expect(susp.text).toMatch(/(Madame|Monsieur) FONTAINE Marc/);
     expect(susp.text).toContain('avril 2026');
     // April: 977,54 € forfaitaire, 100,00 € reduction, 877,54 € paid; May: half (488,77 €).
     expect(susp.text).toContain('977,54 €');
     expect(susp.text).toContain('877,54 €');
     expect(susp.text).toContain('488,77 €');
     expect(susp.text).toContain('mai 2026');
+    // The signatory recorded with the decision, under its delegation.
+    expect(susp.text).toContain('Claire Delattre');
+    expect(susp.text).toContain('Par délégation, le Chef du Service Local Allocation Insertion');
 
     const toReferent = await pdfText('decision_referent', item(w.saisines.susp).itemId);
     expect(toReferent.text).toContain('Référent RSA');
     expect(toReferent.text).toContain('dont vous êtes le référent');
-    expect(toReferent.text).toContain('Marc FONTAINE');
+    expect(toReferent.text).toContain('FONTAINE Marc');
     expect(toReferent.text).toContain('877,54 €');
     expect(toReferent.fileName).not.toBe(susp.fileName);
 
     // The CERS case has no decision yet: still refused.
     await h.err('ep.sessions.letterPdf', { sessionId: session.id, kind: 'decision_beneficiaire', itemId: item(w.saisines.cers).itemId }, 'RULE', sec());
+  });
+
+  it('archives each letter like every document: with its sha256, in the dossier it concerns; a reprint gives the identical bytes', async () => {
+    const sha256 = (base64: string) => createHash('sha256').update(Buffer.from(base64, 'base64')).digest('hex');
+    const input = { sessionId: session.id, kind: 'decision_beneficiaire', itemId: item(w.saisines.susp).itemId } as const;
+    const first = await h.ok('ep.sessions.letterPdf', input, sec());
+    // Already printed by the test above: archived then, found now.
+    expect(first.reprint).toBe(true);
+    expect(first.document).toMatchObject({
+      kind: 'ep_decision_beneficiaire',
+      personId: w.susp.person.id,
+      sourceEntity: 'ep_session_item',
+      sourceId: input.itemId,
+      isFinal: true,
+      createdBy: 'Sam Secrétaire',
+      sha256: sha256(first.contentBase64),
+    });
+    const before = await storedState(h);
+    const again = await h.ok('ep.sessions.letterPdf', input, sec());
+    expect(again.contentBase64).toBe(first.contentBase64);
+    expect(again.document.id).toBe(first.document.id);
+    expect(await storedState(h)).toEqual(before);
+
+    // Printable like every other document: in the person's dossier (their référent reads it), the exact bytes.
+    const listed = await h.ok('documents.list', { personId: w.susp.person.id }, w.staff.referentA.session);
+    expect(listed.map((d) => d.id)).toContain(first.document.id);
+    const reprint = await h.ok('documents.get', { id: first.document.id }, w.staff.referentA.session);
+    expect(reprint.base64).toBe(first.contentBase64);
+    expect(reprint.sha256).toBe(first.document.sha256);
+    const generated = await h.ok('documents.generate', { kind: 'ep_decision_beneficiaire', sourceId: input.itemId, final: true }, sec());
+    expect(generated).toMatchObject({ reprint: true, base64: first.contentBase64, document: { id: first.document.id } });
+
+    // A session's document (no dossier) is archived too, and read by the EP's readers only.
+    const convocations = await h.ok('ep.sessions.letterPdf', { sessionId: session.id, kind: 'convocations' }, sec());
+    expect(convocations.document).toMatchObject({ kind: 'ep_convocations', personId: null, sourceEntity: 'ep_session', sourceId: session.id });
+    expect((await h.ok('documents.get', { id: convocations.document.id }, w.staff.correspondant.session)).base64).toBe(convocations.contentBase64);
+    await h.err('documents.get', { id: convocations.document.id }, 'FORBIDDEN', w.staff.referentA.session);
+    const audit = (await storedState(h)).tables.audit_log as { entity: string; entity_id: string; action: string }[];
+    for (const id of [first.document.id, convocations.document.id]) {
+      expect(audit.filter((r) => r.entity === 'document' && r.entity_id === String(id))).toEqual([expect.objectContaining({ action: 'create' })]);
+    }
   });
 });

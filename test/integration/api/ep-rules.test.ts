@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EpSession } from '../../../shared/api/ep';
-import { epWorld, moveToOtherTerritory, TODAY, type EpWorld } from './ep-fixtures';
+import { epWorld, moveToOtherTerritory, SIGNATORY, TODAY, type EpWorld } from './ep-fixtures';
 import { startHarness, type Harness } from './harness';
 import { allTablesState } from './interview-fixtures';
 
@@ -30,7 +30,7 @@ describe('EP: refusals', () => {
     const second = await newSession('2026-03-20');
     const before = await allTablesState(h);
     const error = await h.err('ep.sessions.addSaisines', { sessionId: second.id, saisineIds: [w.saisines.susp, w.saisines.reo] }, 'CONFLICT', sec());
-    expect(error.message).toBe('La saisine de Lucie LEBRUN est déjà inscrite à la séance du 02/03/2026 : retirez-la ou reportez-la d’abord.');
+    expect(error.message).toBe('La saisine de LEBRUN Lucie est déjà inscrite à la séance du 02/03/2026 : retirez-la ou reportez-la d’abord.');
     expect(await allTablesState(h)).toEqual(before);
     await h.err('ep.sessions.addSaisines', { sessionId: first.id, saisineIds: [w.saisines.reo] }, 'CONFLICT', sec());
     // The same saisine twice in one request.
@@ -93,6 +93,7 @@ describe('EP: refusals', () => {
       orientation: 'professionnelle_pole_emploi' as const,
       organismeReferentId: w.organismes.pe.id,
       correspondantId: w.staff.correspondant.id,
+      ...SIGNATORY,
     };
     const before = await allTablesState(h);
     const noAvis = await h.err('ep.sessions.recordDecision', decision, 'RULE', sec());
@@ -107,6 +108,10 @@ describe('EP: refusals', () => {
     expect(await allTablesState(h)).toEqual(afterAvis);
     // A second avis on the same case is refused.
     await h.err('ep.sessions.recordAvis', { sessionId: held.id, itemId, date: TODAY, sens: 'defavorable', motivation: 'Autre avis.' }, 'RULE', sec());
+    // Without its signatory (name and function), the decision is refused and nothing changes.
+    const noSignatory = await h.err('ep.sessions.recordDecision', { ...decision, signatoryName: '', signatoryFunction: ' ' }, 'VALIDATION', sec());
+    expect(Object.keys(noSignatory.fieldErrors ?? {}).sort()).toEqual(['signatoryFunction', 'signatoryName']);
+    expect(await allTablesState(h)).toEqual(afterAvis);
     // The decision then goes through, once.
     await h.ok('ep.sessions.recordDecision', decision, sec());
     await h.err('ep.sessions.recordDecision', decision, 'RULE', sec());

@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { expect } from 'vitest';
 import { unwrapKey } from '../../../db/keyslots';
-import { createApp, type App } from '../../../main/app';
+import { createApp, type App, type DocumentPrinter } from '../../../main/app';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import type { ApiErrorBody, ApiErrorCode } from '../../../shared/api/errors';
 import type { ApiResponse } from '../../../shared/api/transport';
@@ -28,8 +28,8 @@ export interface Harness {
   ok<M extends MethodName>(method: M, input: MethodInput<M>, session?: string): Promise<MethodOutput<M>>;
   /** Calls and expects this error code. */
   err<M extends MethodName>(method: M, input: MethodInput<M>, code: ApiErrorCode, session?: string): Promise<ApiErrorBody>;
-  /** Closes this app and starts a new one on the same folder. */
-  restart(): Promise<void>;
+  /** Closes this app and starts a new one on the same folder (with a print service if given; sessions end). */
+  restart(options?: { printer?: DocumentPrinter }): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -37,7 +37,7 @@ export function makeDataDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'parcours-api-'));
 }
 
-export async function startHarness(options: { dataDir?: string; migrationsFolder?: string } = {}): Promise<Harness> {
+export async function startHarness(options: { dataDir?: string; migrationsFolder?: string; printer?: DocumentPrinter } = {}): Promise<Harness> {
   const dataDir = options.dataDir ?? makeDataDir();
   const sleeps: number[] = [];
   const clock = {
@@ -46,10 +46,11 @@ export async function startHarness(options: { dataDir?: string; migrationsFolder
       this.now = new Date(this.now.getTime() + minutes * 60_000);
     },
   };
-  const start = () =>
+  const start = (printer = options.printer) =>
     createApp({
       dataDir,
       migrationsFolder: options.migrationsFolder,
+      printer,
       now: () => clock.now,
       sleep: async (ms) => {
         sleeps.push(ms);
@@ -75,9 +76,9 @@ export async function startHarness(options: { dataDir?: string; migrationsFolder
       expect(response.error.code, response.error.message).toBe(code);
       return response.error;
     },
-    async restart() {
+    async restart(restartOptions = {}) {
       await h.app.close();
-      h.app = start();
+      h.app = start(restartOptions.printer ?? options.printer);
     },
     async dispose() {
       await h.app.close();

@@ -36,8 +36,8 @@ describe('droits et devoirs', () => {
     expect(dd.status).toBeNull();
     expect(dd.missing).toEqual([
       'Ressources mensuelles du foyer',
-      'Activité et revenus professionnels de Anne MARTIN',
-      'Activité et revenus professionnels de Paul MARTIN',
+      'Activité et revenus professionnels de MARTIN Anne',
+      'Activité et revenus professionnels de MARTIN Paul',
     ]);
     // A couple (the conjoint) with one child (born 2019): 1.8 × 646.52 € on 02/03/2026.
     expect(dd.household).toEqual({ couple: true, dependants: 1 });
@@ -99,7 +99,7 @@ describe('droits et devoirs', () => {
     const partial = { ...input(300, 0), persons: [input(300, 0).persons[0]!] };
     const missing = await h.err('droitsDevoirs.save', partial, 'VALIDATION', session);
     expect(missing.fieldErrors).toEqual({
-      persons: 'Renseignez l’activité et les revenus professionnels de chaque personne du foyer : il manque Paul MARTIN.',
+      persons: 'Renseignez l’activité et les revenus professionnels de chaque personne du foyer : il manque MARTIN Paul.',
     });
     const stranger = { ...input(300, 0), persons: [input(300, 0).persons[0]!, { personId: w.dB.person.id, hasProfessionalActivity: false, monthlyProfessionalIncome: 0 }] };
     const other = await h.err('droitsDevoirs.save', stranger, 'VALIDATION', session);

@@ -4,7 +4,7 @@ import { mkdtemp, mkdir, rm, writeFile, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_MAX_BODY_BYTES, startBrowserHost, type BrowserHost } from '../../../main/host/server';
-import { cspHeader } from '../../../main/host/security-headers';
+import { cspHeader } from '../../../main/app/security-headers';
 import { HTTP_API_PATH, HTTP_TOKEN_HEADER, TOKEN_META_NAME, type ApiRequest, type ApiResponse } from '../../../shared/api/transport';
 
 /** A fake App: records what it is asked and echoes it back. */

@@ -3,8 +3,8 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { User } from '../../../../shared/api/contract';
 import { ApiError } from '../../../../shared/api/errors';
-import { ADMIN, CORRESPONDANT, REFERENT, createFakeBackend } from '../../testing/fakeBackend';
-import { renderApp } from '../../testing/renderApp';
+import { ADMIN, CORRESPONDANT, REFERENT, createFakeBackend } from '../../../../test/renderer/fakeBackend';
+import { renderApp } from '../../../../test/renderer/renderApp';
 
 afterEach(() => {
   cleanup();

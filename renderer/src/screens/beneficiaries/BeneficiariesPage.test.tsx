@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { SAMPLE_HIT, createFakeBackend, REFERENT } from '../../testing/fakeBackend';
-import { renderApp } from '../../testing/renderApp';
+import { SAMPLE_HIT, createFakeBackend, REFERENT } from '../../../../test/renderer/fakeBackend';
+import { renderApp } from '../../../../test/renderer/renderApp';
 
 afterEach(() => {
   cleanup();
@@ -26,7 +26,7 @@ describe('beneficiary search', () => {
     expect(backend.inputsOf('dossiers.search')).toEqual([{ query: 'dupont', limit: 50 }]);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2);
-    expect(within(rows[0]!).getByRole('link', { name: 'MARTIN (DUPONT) Marie Louise' })).toHaveAttribute('href', '/beneficiaires/10');
+    expect(within(rows[0]!).getByRole('link', { name: 'DUPONT (nom d’usage MARTIN) Marie Louise' })).toHaveAttribute('href', '/beneficiaires/10');
     expect(rows[0]).toHaveTextContent('15/03/1985');
     expect(rows[0]).toHaveTextContent('1234567');
     expect(rows[1]).toHaveTextContent('Non désigné');
@@ -54,13 +54,13 @@ describe('beneficiary search', () => {
     await user.type(search, 'dup');
     await screen.findByRole('table', { name: 'Résultats de la recherche' });
     await user.keyboard('{ArrowDown}');
-    expect(screen.getByRole('link', { name: 'MARTIN (DUPONT) Marie Louise' })).toHaveFocus();
+    expect(screen.getByRole('link', { name: 'DUPONT (nom d’usage MARTIN) Marie Louise' })).toHaveFocus();
     await user.keyboard('{ArrowDown}');
     expect(screen.getByRole('link', { name: 'DUPONTEL Jean' })).toHaveFocus();
     await user.keyboard('{ArrowUp}');
-    expect(screen.getByRole('link', { name: 'MARTIN (DUPONT) Marie Louise' })).toHaveFocus();
+    expect(screen.getByRole('link', { name: 'DUPONT (nom d’usage MARTIN) Marie Louise' })).toHaveFocus();
     await user.keyboard('{Enter}');
-    expect(await screen.findByRole('heading', { level: 1, name: 'MARTIN (DUPONT) Marie Louise' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'DUPONT (nom d’usage MARTIN) Marie Louise' })).toBeInTheDocument();
     await waitFor(() => expect(backend.inputsOf('dossiers.get')).toEqual([{ personId: 10 }]));
   });
 

@@ -6,11 +6,9 @@ import Button from '@mui/material/Button';
 import InputAdornment from '@mui/material/InputAdornment';
 import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
-import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
@@ -19,11 +17,12 @@ import AddIcon from '@mui/icons-material/Add';
 import SearchIcon from '@mui/icons-material/Search';
 import type { DossierSearchHit } from '../../../../shared/api/dossier';
 import { toApiError, useApi } from '../../api/ApiContext';
-import { displayPersonName, formatIsoDate, plural } from '../../app/format';
-import { paths } from '../../app/routes';
-import { useCan } from '../../app/session';
-import { useDebouncedValue } from '../../app/useDebouncedValue';
-import { Page } from '../../components/Page';
+import { paths } from '../../kit/paths';
+import { useCan } from '../../kit/permissions';
+import { useDebouncedValue } from '../../kit/useDebouncedValue';
+import { Page } from '../../kit/Page';
+import { ScrollRegion } from '../../kit/ScrollRegion';
+import { formatDate, personName, plural } from '../../../../shared/domain/format';
 
 export const SEARCH_DEBOUNCE_MS = 150;
 export const SEARCH_MIN_LENGTH = 2;
@@ -164,7 +163,7 @@ export function BeneficiariesPage() {
       ) : null}
       <div id="search-results">
         {hits.length > 0 ? (
-          <TableContainer component={Paper} variant="outlined">
+          <ScrollRegion variant="outlined" aria-label="Résultats de la recherche">
             <Table aria-label="Résultats de la recherche">
               <TableHead>
                 <TableRow>
@@ -197,10 +196,10 @@ export function BeneficiariesPage() {
                         onKeyDown={onRowKeyDown(index)}
                         sx={{ fontWeight: 600 }}
                       >
-                        {displayPersonName(hit)}
+                        {personName(hit)}
                       </Link>
                     </TableCell>
-                    <TableCell>{formatIsoDate(hit.dateNaissance)}</TableCell>
+                    <TableCell>{formatDate(hit.dateNaissance)}</TableCell>
                     <TableCell>{hit.cafNumber}</TableCell>
                     <TableCell>{hit.peNumber ?? '—'}</TableCell>
                     <TableCell>{hit.city}</TableCell>
@@ -209,7 +208,7 @@ export function BeneficiariesPage() {
                 ))}
               </TableBody>
             </Table>
-          </TableContainer>
+          </ScrollRegion>
         ) : null}
         {!result && !error && query.trim().length === 0 ? (
           <Typography color="text.secondary">

@@ -11,11 +11,11 @@ import Typography from '@mui/material/Typography';
 import { contractBilanInputSchema, type ContractView } from '../../../../shared/api/contracts';
 import { RESULTAT_LABELS, RESULTATS, type Resultat } from '../../../../shared/domain/rules/pap';
 import { toApiError, useApi } from '../../api/ApiContext';
-import { formatIsoDate } from '../../app/format';
-import { ErrorSummary, flattenFieldErrors } from '../../components/formErrors';
+import { ErrorSummary, flattenFieldErrors } from '../../kit/formErrors';
 import { SuiviEmploiEditor } from './CerpParts';
 import { ROOT_ERROR_KEY, suiviLineValuesOf, suiviLinesForApi, type ContractFormValues, type SuiviLineValues } from './contractFormModel';
-import { SelectFieldR, TextFieldR, type Option } from './formFields';
+import { SelectFieldR, TextFieldR, type Option } from '../../kit/formFields';
+import { formatDate } from '../../../../shared/domain/format';
 
 interface BilanValues {
   pap: { actions: { resultat: Resultat | null; bilan: string }[] };
@@ -97,7 +97,7 @@ export function BilanForm({ contract, onSaved, onCancel }: { contract: ContractV
                 {`Action ${i + 1} : ${row.actionCode} — ${row.actionLabel}`}
               </Typography>
               <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
-                {`Du ${formatIsoDate(row.start)} au ${formatIsoDate(row.end)}`}
+                {`Du ${formatDate(row.start)} au ${formatDate(row.end)}`}
               </Typography>
               <Grid container spacing={2}>
                 <Grid size={{ xs: 12, sm: 4 }}>

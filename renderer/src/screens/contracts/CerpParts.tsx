@@ -13,7 +13,7 @@ import { DIPLOMA_LEVELS } from '../../../../shared/domain/referentials/diplomas'
 import { ROME_REFERENTIAL, findRomeDomain } from '../../../../shared/domain/referentials/rome';
 import { RESULTAT_LABELS, RESULTATS } from '../../../../shared/domain/rules/pap';
 import { RAISONNABLE_DEFINITION, RESULTAT_DEFINITIONS, suggestRaisonnable } from '../../../../shared/domain/rules/suivi-emploi';
-import { CheckboxR, DateFieldR, SelectFieldR, TextFieldR, type Option } from './formFields';
+import { CheckboxR, DateFieldR, SelectFieldR, TextFieldR, type Option } from '../../kit/formFields';
 import { RomePicker } from './RomePicker';
 import { emptyExperience, emptyMetier, emptySuiviLine, type ContractFormValues } from './contractFormModel';
 

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ContractView } from '../../../../shared/api/contracts';
-import { CORRESPONDANT, REFERENT, SAMPLE_DOSSIER, createFakeBackend } from '../../testing/fakeBackend';
-import { renderApp } from '../../testing/renderApp';
+import { CORRESPONDANT, REFERENT, SAMPLE_DOSSIER, createFakeBackend } from '../../../../test/renderer/fakeBackend';
+import { renderApp } from '../../../../test/renderer/renderApp';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -115,7 +115,7 @@ describe('contract page', () => {
         })),
     });
     renderApp(backend.transport, { path: '/contrats/31' });
-    expect(await screen.findByRole('heading', { level: 1, name: 'CERS de MARTIN (DUPONT) Marie Louise' })).toHaveFocus();
+    expect(await screen.findByRole('heading', { level: 1, name: 'CERS de DUPONT (nom d’usage MARTIN) Marie Louise' })).toHaveFocus();
     expect(screen.getByRole('list', { name: 'État du contrat' })).toHaveTextContent('État : Brouillon');
     expect(buttonNames()).toEqual(['Signer le contrat', 'Supprimer le brouillon']);
     expect(screen.getByRole('link', { name: 'Modifier le brouillon' })).toHaveAttribute('href', '/contrats/31/modifier');
@@ -123,7 +123,7 @@ describe('contract page', () => {
     await user.click(screen.getByRole('button', { name: 'Signer le contrat' }));
     const dialog = await screen.findByRole('dialog', { name: 'Signer le contrat' });
     expect(within(dialog).getByRole('textbox', { name: 'Nom du référent signataire' })).toHaveValue(REFERENT.displayName);
-    expect(within(dialog).getByRole('textbox', { name: 'Nom du bénéficiaire signataire' })).toHaveValue('MARTIN (DUPONT) Marie Louise');
+    expect(within(dialog).getByRole('textbox', { name: 'Nom du bénéficiaire signataire' })).toHaveValue('DUPONT (nom d’usage MARTIN) Marie Louise');
     await user.click(within(dialog).getByRole('button', { name: 'Signer le contrat' }));
 
     await waitFor(() => expect(screen.getByRole('list', { name: 'État du contrat' })).toHaveTextContent('État : Signé'));

@@ -5,8 +5,8 @@ import type { ContractPrefill, ContractView } from '../../../../shared/api/contr
 import type { MethodParsedInput } from '../../../../shared/api/contract';
 import { ApiError } from '../../../../shared/api/errors';
 import { contractEndDate } from '../../../../shared/domain/rules/dates';
-import { REFERENT, SAMPLE_DOSSIER, createFakeBackend } from '../../testing/fakeBackend';
-import { renderApp } from '../../testing/renderApp';
+import { REFERENT, SAMPLE_DOSSIER, createFakeBackend } from '../../../../test/renderer/fakeBackend';
+import { renderApp } from '../../../../test/renderer/renderApp';
 
 vi.setConfig({ testTimeout: 90_000 });
 
@@ -153,7 +153,7 @@ describe('CERS wizard', () => {
     const backend = backendFor('CERS');
     renderApp(backend.transport, { path: `/beneficiaires/${PERSON}/contrats/nouveau` });
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Nouveau CERS pour MARTIN (DUPONT) Marie Louise' })).toHaveFocus();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Nouveau CERS pour DUPONT (nom d’usage MARTIN) Marie Louise' })).toHaveFocus();
     expect(heading()).toHaveTextContent('Étape 1 sur 5 : Bénéficiaire et durée');
     expect(screen.getByRole('region', { name: 'État civil' })).toHaveTextContent('1234567');
     expect(screen.getByRole('link', { name: 'Modifier le dossier' })).toHaveAttribute('href', `/beneficiaires/${PERSON}/modifier`);
@@ -203,7 +203,7 @@ describe('CERS wizard', () => {
     expect(backend.inputsOf('contracts.create')).toEqual([]);
     await user.click(screen.getByRole('button', { name: 'Créer le contrat (brouillon)' }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'CERS de MARTIN (DUPONT) Marie Louise' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'CERS de DUPONT (nom d’usage MARTIN) Marie Louise' })).toBeInTheDocument();
     const [sent] = backend.inputsOf('contracts.create') as MethodParsedInput<'contracts.create'>[];
     expect(sent).toMatchObject({
       personId: PERSON,
@@ -287,7 +287,7 @@ describe('CERP wizard', () => {
     const user = userEvent.setup();
     const backend = backendFor('CERP');
     renderApp(backend.transport, { path: `/beneficiaires/${PERSON}/contrats/nouveau` });
-    await screen.findByRole('heading', { level: 1, name: 'Nouveau CERP pour MARTIN (DUPONT) Marie Louise' });
+    await screen.findByRole('heading', { level: 1, name: 'Nouveau CERP pour DUPONT (nom d’usage MARTIN) Marie Louise' });
     expect(heading()).toHaveTextContent('Étape 1 sur 8');
     await next(user);
     const duration = screen.getByRole('combobox', { name: 'Durée du contrat' });

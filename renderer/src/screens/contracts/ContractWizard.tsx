@@ -1,34 +1,31 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useFieldArray, useForm, useWatch, type FieldPath, type UseFormReturn } from 'react-hook-form';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Step from '@mui/material/Step';
-import StepLabel from '@mui/material/StepLabel';
-import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
-import { format } from 'date-fns';
 import { CONTRACT_TYPE_LABELS, type ContractForm, type ContractPrefill, type ContractView } from '../../../../shared/api/contracts';
 import { CONTRACT_DURATIONS } from '../../../../shared/domain/rules/contracts';
 import { ORIENTATION_LABELS } from '../../../../shared/domain/rules/orientation';
 import { RESULTAT_LABELS } from '../../../../shared/domain/rules/pap';
 import { toApiError, useApi } from '../../api/ApiContext';
-import { formatIsoDate, plural } from '../../app/format';
-import { useNotify } from '../../app/notifications';
-import { LeaveGuard } from '../../components/LeaveGuard';
-import { Page } from '../../components/Page';
-import { ErrorSummary, flattenFieldErrors } from '../../components/formErrors';
-import { useFormDraft } from '../../components/useFormDraft';
-import { draftFoundText } from '../dossier/DossierFormPage';
+import { useNotify } from '../../kit/notifications';
+import { LeaveGuard } from '../../kit/LeaveGuard';
+import { Page } from '../../kit/Page';
+import { flattenFieldErrors } from '../../kit/formErrors';
+import { useFormDraft } from '../../kit/useFormDraft';
+import { DraftOffer, DraftStatus } from '../../kit/DraftOffer';
+import { useStepWizard } from '../../kit/useStepWizard';
+import { WizardButtons, WizardForm, WizardSteps } from '../../kit/Wizard';
 import { MetiersStep, SituationStep, SuiviEmploiEditor } from './CerpParts';
-import { EtatCivilList, etatCivilName } from './EtatCivil';
-import { PapEditor, Term, type PapForm } from './PapEditor';
+import { EtatCivilList } from '../../kit/EtatCivil';
+import { Term } from '../../kit/Term';
+import { PapEditor, type PapForm } from '../../kit/pap/PapEditor';
 import {
   contractDraftKey,
   contractResolver,
@@ -41,9 +38,10 @@ import {
   ROOT_ERROR_KEY,
   type ContractFormValues,
 } from './contractFormModel';
-import { contractPeriod, papIssues, themeLabel, type ContractKind } from './papModel';
-import { DateFieldR, SelectFieldR, TextFieldR } from './formFields';
-import { contractPaths } from './paths';
+import { contractPeriod, papIssues, themeLabel, type ContractKind } from '../../kit/pap/papModel';
+import { DateFieldR, SelectFieldR, TextFieldR } from '../../kit/formFields';
+import { contractPaths } from '../../kit/paths';
+import { formatDate, personName, plural } from '../../../../shared/domain/format';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Form = UseFormReturn<ContractFormValues, any, ContractForm>;
@@ -74,36 +72,13 @@ export function ContractWizard({ personId, prefill, contract, type, onReload }: 
   const resolver = useMemo(() => contractResolver(), []);
   const form: Form = useForm<ContractFormValues, unknown, ContractForm>({ resolver, defaultValues: base, mode: 'onBlur' });
   const draft = useFormDraft({ key: contractDraftKey(personId, contract?.id), form, baseline: base });
-  const [step, setStep] = useState(0);
-  const [attempted, setAttempted] = useState<Set<number>>(new Set());
-  const [serverError, setServerError] = useState<string>();
   const [conflict, setConflict] = useState(false);
   const allowLeave = useRef(false);
-  const stepHeadingRef = useRef<HTMLHeadingElement>(null);
-  const firstRender = useRef(true);
   const { isDirty, isSubmitting, errors } = form.formState;
   const start = useWatch({ control: form.control, name: 'start' });
   const durationMonths = useWatch({ control: form.control, name: 'durationMonths' });
   const papContract = useMemo(() => ({ type, start, durationMonths }), [type, start, durationMonths]);
   const period = contractPeriod(papContract);
-
-  const name = etatCivilName(contract?.etatCivil ?? prefill.etatCivil);
-  const short = type;
-  const title = contract
-    ? contract.renewalOfId
-      ? `Renouvellement du ${short} de ${name}`
-      : `Modifier le ${short} de ${name}`
-    : `Nouveau ${short} pour ${name}`;
-  const current = steps[step]!;
-  const isLast = step === steps.length - 1;
-
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    stepHeadingRef.current?.focus();
-  }, [step]);
 
   const papBlocking = () => {
     const issues = papIssues(form.getValues('pap.actions'), papContract);
@@ -111,27 +86,35 @@ export function ContractWizard({ personId, prefill, contract, type, onReload }: 
     return { blocked: first !== undefined || issues.plan !== undefined, first };
   };
 
-  const next = async () => {
-    setServerError(undefined);
-    setAttempted((s) => new Set(s).add(step));
-    const valid = await form.trigger(current.fields as FieldPath<ContractFormValues>[], { shouldFocus: true });
-    if (!valid) return;
-    if (current.key === 'pap') {
+  const wizard = useStepWizard({
+    form,
+    count: steps.length,
+    fieldsOf: (s) => steps[s]!.fields,
+    stepOf: (path) => stepOfPath(steps, path),
+    // The PAP's own rules (alone-only actions, dates in the contract) hold the step too.
+    check: (s) => {
+      if (steps[s]!.key !== 'pap') return true;
       const { blocked, first } = papBlocking();
-      if (blocked) {
-        if (first) form.setFocus(f(`pap.actions.${first}`));
-        return;
-      }
-    }
-    setStep((s) => s + 1);
-  };
+      if (blocked && first) form.setFocus(f(`pap.actions.${first}`));
+      return !blocked;
+    },
+  });
+  const { step, serverError } = wizard;
+
+  const name = personName(contract?.etatCivil ?? prefill.etatCivil);
+  const short = type;
+  const title = contract
+    ? contract.renewalOfId
+      ? `Renouvellement du ${short} de ${name}`
+      : `Modifier le ${short} de ${name}`
+    : `Nouveau ${short} pour ${name}`;
+  const current = steps[step]!;
 
   const save = form.handleSubmit(
     async (parsed) => {
-      setServerError(undefined);
-      const { blocked } = papBlocking();
-      if (blocked) {
-        setStep(steps.findIndex((s) => s.key === 'pap'));
+      wizard.setServerError(undefined);
+      if (papBlocking().blocked) {
+        wizard.goTo(steps.findIndex((s) => s.key === 'pap'));
         return;
       }
       try {
@@ -144,45 +127,22 @@ export function ContractWizard({ personId, prefill, contract, type, onReload }: 
         void navigate(contractPaths.contract(saved.id));
       } catch (e) {
         const error = toApiError(e);
-        const entries = Object.entries(error.fieldErrors ?? {});
-        if (error.code === 'CONFLICT' && entries.length === 0) {
+        const all = Object.entries(error.fieldErrors ?? {});
+        if (error.code === 'CONFLICT' && all.length === 0) {
           setConflict(true);
           return;
         }
-        setServerError(error.fieldErrors?.[ROOT_ERROR_KEY] ?? error.message);
-        let target = -1;
-        for (const [path, message] of entries) {
-          if (path === ROOT_ERROR_KEY) continue;
-          form.setError(f(fieldPathOf(path)), { type: 'server', message });
-          if (target < 0) target = stepOfPath(steps, path);
-        }
-        if (target >= 0) {
-          setAttempted((s) => new Set(s).add(target));
-          setStep(target);
-        }
+        wizard.setServerError(error.fieldErrors?.[ROOT_ERROR_KEY] ?? error.message);
+        const entries = all.filter(([path]) => path !== ROOT_ERROR_KEY);
+        for (const [path, message] of entries) form.setError(f(fieldPathOf(path)), { type: 'server', message });
+        wizard.showErrorsAt(entries.map(([path]) => path));
       }
     },
-    () => {
-      // An earlier step holds an error (draft restored, API): go there.
-      const paths = flattenFieldErrors(form.formState.errors).map((e) => e.path);
-      const target = paths.map((p) => stepOfPath(steps, p)).find((i) => i >= 0);
-      if (target !== undefined) {
-        setAttempted((s) => new Set(s).add(target));
-        setStep(target);
-      }
-    },
+    // An earlier step holds an error (draft restored, API): go there.
+    () => wizard.showErrorsAt(flattenFieldErrors(form.formState.errors).map((e) => e.path)),
   );
 
-  const onSubmit = (e: React.FormEvent) => {
-    e.preventDefault();
-    if (isLast) void save(e);
-    else void next();
-  };
-
-  const stepErrors =
-    attempted.has(step) || serverError
-      ? flattenFieldErrors(errors).filter((e) => current.fields.some((p) => e.path === p || e.path.startsWith(`${p}.`)))
-      : [];
+  const stepErrors = wizard.attempted || serverError ? wizard.stepErrors(errors) : [];
 
   return (
     <Page
@@ -193,30 +153,7 @@ export function ContractWizard({ personId, prefill, contract, type, onReload }: 
         </Typography>
       }
     >
-      {draft.found ? (
-        <Alert
-          severity="info"
-          role="status"
-          sx={{ mb: 2 }}
-          action={
-            <Stack direction="row" spacing={1}>
-              <Button
-                color="inherit"
-                variant="outlined"
-                size="small"
-                onClick={() => form.reset(mergeContractDraft(base, draft.take()), { keepDefaultValues: true })}
-              >
-                Reprendre
-              </Button>
-              <Button color="inherit" size="small" onClick={() => void draft.discard()}>
-                Abandonner
-              </Button>
-            </Stack>
-          }
-        >
-          {draftFoundText(draft.found.updatedAt)}
-        </Alert>
-      ) : null}
+      <DraftOffer draft={draft} onRestore={() => form.reset(mergeContractDraft(base, draft.take()), { keepDefaultValues: true })} />
       {conflict ? (
         <Alert
           severity="warning"
@@ -231,57 +168,41 @@ export function ContractWizard({ personId, prefill, contract, type, onReload }: 
           Ce contrat a été modifié entre-temps : vos changements n’ont pas été enregistrés. Rechargez-le, puis refaites-les.
         </Alert>
       ) : null}
-      <Stepper activeStep={step} alternativeLabel sx={{ mb: 3 }} aria-label={`Étapes du ${type}`}>
-        {steps.map((s, i) => (
-          <Step key={s.key} completed={i < step}>
-            <StepLabel aria-current={i === step ? 'step' : undefined}>{s.label}</StepLabel>
-          </Step>
-        ))}
-      </Stepper>
-      <Paper variant="outlined" sx={{ p: { xs: 2, md: 3 } }}>
-        <Box component="form" onSubmit={onSubmit} noValidate aria-labelledby="contract-step-heading">
-          <Typography variant="h2" id="contract-step-heading" ref={stepHeadingRef} tabIndex={-1} sx={{ mb: 2 }}>
-            {`Étape ${step + 1} sur ${steps.length} : ${current.label}`}
-          </Typography>
-          <ErrorSummary message={serverError} errors={stepErrors} onSelect={(path) => form.setFocus(f(path))} />
-          {current.key === 'beneficiaire' ? <BeneficiaireStep form={form} prefill={prefill} contract={contract} personId={personId} type={type} /> : null}
-          {current.key === 'situation' ? <SituationStep form={form} /> : null}
-          {current.key === 'metiers' ? <MetiersStep form={form} /> : null}
-          {current.key === 'objectifs' ? <ObjectifsStep form={form} type={type} /> : null}
-          {current.key === 'pap' ? (
-            <Stack spacing={2}>
-              <Typography color="text.secondary">
-                {period
-                  ? `Chaque action commence et finit dans la durée du contrat (du ${formatIsoDate(period.start)} au ${formatIsoDate(period.end)}).`
-                  : 'Indiquez d’abord la date de début et la durée du contrat (étape 1).'}
-              </Typography>
-              <PapEditor
-                form={form as unknown as PapForm}
-                contract={papContract}
-                suggestedThemes={prefill.suggestedThemes}
-                showEmptyError={attempted.has(step)}
-              />
-            </Stack>
-          ) : null}
-          {current.key === 'suivi' ? <SuiviEmploiEditor form={form} /> : null}
-          {current.key === 'referent' ? <ReferentStep form={form} prefill={prefill} contract={contract} /> : null}
-          {current.key === 'recap' ? <Recap form={form} type={type} /> : null}
-          <Stack direction="row" spacing={2} useFlexGap sx={{ mt: 3, alignItems: 'center', flexWrap: 'wrap' }}>
-            {step > 0 ? (
-              <Button onClick={() => setStep((s) => s - 1)} disabled={isSubmitting}>
-                Précédent
-              </Button>
-            ) : null}
-            <Button type="submit" variant="contained" disabled={isSubmitting}>
-              {!isLast ? 'Suivant' : isSubmitting ? 'Enregistrement…' : contract ? 'Enregistrer le contrat' : 'Créer le contrat (brouillon)'}
-            </Button>
-            <Button onClick={() => void navigate(contract ? contractPaths.contract(contract.id) : `/beneficiaires/${personId}`)}>Annuler</Button>
-            <Typography color={draft.saveFailed ? 'error' : 'text.secondary'} variant="body2" data-testid="draft-status">
-              {draft.saveFailed ? 'Le brouillon n’a pas pu être enregistré.' : draft.savedAt ? `Brouillon enregistré à ${format(draft.savedAt, 'HH:mm')}` : ''}
+      <WizardSteps wizard={wizard} labels={steps.map((s) => s.label)} label={`Étapes du ${type}`} />
+      <WizardForm
+        wizard={wizard}
+        heading={`Étape ${step + 1} sur ${steps.length} : ${current.label}`}
+        onSubmit={wizard.onSubmit(save)}
+        summary={{ message: serverError, errors: stepErrors }}
+        actions={
+          <WizardButtons
+            wizard={wizard}
+            submitLabel={!wizard.isLast ? 'Suivant' : isSubmitting ? 'Enregistrement…' : contract ? 'Enregistrer le contrat' : 'Créer le contrat (brouillon)'}
+            pending={isSubmitting}
+            onCancel={() => void navigate(contract ? contractPaths.contract(contract.id) : `/beneficiaires/${personId}`)}
+          >
+            <DraftStatus draft={draft} />
+          </WizardButtons>
+        }
+      >
+        {current.key === 'beneficiaire' ? <BeneficiaireStep form={form} prefill={prefill} contract={contract} personId={personId} type={type} /> : null}
+        {current.key === 'situation' ? <SituationStep form={form} /> : null}
+        {current.key === 'metiers' ? <MetiersStep form={form} /> : null}
+        {current.key === 'objectifs' ? <ObjectifsStep form={form} type={type} /> : null}
+        {current.key === 'pap' ? (
+          <Stack spacing={2}>
+            <Typography color="text.secondary">
+              {period
+                ? `Chaque action commence et finit dans la durée du contrat (du ${formatDate(period.start)} au ${formatDate(period.end)}).`
+                : 'Indiquez d’abord la date de début et la durée du contrat (étape 1).'}
             </Typography>
+            <PapEditor form={form as unknown as PapForm} contract={papContract} suggestedThemes={prefill.suggestedThemes} showEmptyError={wizard.attempted} />
           </Stack>
-        </Box>
-      </Paper>
+        ) : null}
+        {current.key === 'suivi' ? <SuiviEmploiEditor form={form} /> : null}
+        {current.key === 'referent' ? <ReferentStep form={form} prefill={prefill} contract={contract} /> : null}
+        {current.key === 'recap' ? <Recap form={form} type={type} /> : null}
+      </WizardForm>
       <LeaveGuard
         when={isDirty}
         allowRef={allowLeave}
@@ -319,7 +240,7 @@ function BeneficiaireStep({
       </Box>
       {orientation ? (
         <Alert severity="info">
-          {`${ORIENTATION_LABELS[orientation.orientation]} décidée le ${formatIsoDate(orientation.date)}. ${orientation.deadlineRule}`}
+          {`${ORIENTATION_LABELS[orientation.orientation]} décidée le ${formatDate(orientation.date)}. ${orientation.deadlineRule}`}
         </Alert>
       ) : null}
       {contract?.renewalOfId ? (
@@ -349,7 +270,7 @@ function BeneficiaireStep({
           </Grid>
         </Grid>
         <Typography aria-live="polite" sx={{ mt: 2, fontWeight: 700 }} data-testid="contract-end">
-          {period ? `Fin du contrat : ${formatIsoDate(period.end)}` : 'Fin du contrat : indiquez la date de début et la durée.'}
+          {period ? `Fin du contrat : ${formatDate(period.end)}` : 'Fin du contrat : indiquez la date de début et la durée.'}
         </Typography>
       </Box>
     </Stack>
@@ -460,7 +381,7 @@ function Recap({ form, type }: { form: Form; type: ContractKind }) {
         <Term term="Type" value={CONTRACT_TYPE_LABELS[type]} />
         <Term
           term="Durée"
-          value={period ? `${v.durationMonths ?? ''} mois, du ${formatIsoDate(period.start)} au ${formatIsoDate(period.end)}` : 'À compléter'}
+          value={period ? `${v.durationMonths ?? ''} mois, du ${formatDate(period.start)} au ${formatDate(period.end)}` : 'À compléter'}
         />
         <Term term="Objectifs" value={v.objectifs || 'À compléter'} />
         <Term term="Résultats escomptés" value={v.resultatsAttendus || 'À compléter'} />
@@ -475,7 +396,7 @@ function Recap({ form, type }: { form: Form; type: ContractKind }) {
               : v.pap.actions
                   .map(
                     (r, i) =>
-                      `${i + 1}. ${r.actionCode || '?'} (${themeLabel(r.theme)}), du ${formatIsoDate(r.start)} au ${formatIsoDate(r.end)}${r.resultat ? ` — ${RESULTAT_LABELS[r.resultat]}` : ''}`,
+                      `${i + 1}. ${r.actionCode || '?'} (${themeLabel(r.theme)}), du ${formatDate(r.start)} au ${formatDate(r.end)}${r.resultat ? ` — ${RESULTAT_LABELS[r.resultat]}` : ''}`,
                   )
                   .join('\n')
           }
@@ -484,7 +405,7 @@ function Recap({ form, type }: { form: Form; type: ContractKind }) {
         <Term term="Lieu du suivi" value={v.referent.lieuSuivi || 'À compléter'} />
         <Term
           term="Prochains rendez-vous"
-          value={v.referent.prochainsRendezVous.map((r) => formatIsoDate(r.date)).join(', ') || 'Aucun'}
+          value={v.referent.prochainsRendezVous.map((r) => formatDate(r.date)).join(', ') || 'Aucun'}
         />
       </Box>
     </Stack>

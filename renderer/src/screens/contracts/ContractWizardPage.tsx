@@ -1,69 +1,14 @@
-import type { ReactNode } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import CircularProgress from '@mui/material/CircularProgress';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
-import type { ApiError } from '../../../../shared/api/errors';
 import { useApiQuery } from '../../api/ApiContext';
-import { paths } from '../../app/routes';
-import { useCan } from '../../app/session';
-import { Page } from '../../components/Page';
+import { paths, contractPaths } from '../../kit/paths';
+import { useCan } from '../../kit/permissions';
+import { Page } from '../../kit/Page';
+import { validId } from '../../kit/routeParams';
+import { Loaded } from '../../kit/status';
 import { ContractWizard } from './ContractWizard';
-import { contractPaths } from './paths';
-
-/** Loading / error / content of a screen that needs an API answer first. */
-export function Loaded({
-  title,
-  error,
-  loading,
-  onRetry,
-  what,
-  children,
-}: {
-  title: string;
-  error: ApiError | undefined;
-  loading: boolean;
-  onRetry: () => void;
-  what: string;
-  children: () => ReactNode;
-}) {
-  if (error) {
-    return (
-      <Page title={title}>
-        <Alert
-          severity="error"
-          role="alert"
-          action={
-            <Button color="inherit" onClick={onRetry}>
-              Réessayer
-            </Button>
-          }
-        >
-          {error.message}
-        </Alert>
-      </Page>
-    );
-  }
-  if (loading) {
-    return (
-      <Page title={title}>
-        <Box role="status" sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
-          <CircularProgress size={24} aria-hidden />
-          {`Chargement ${what}…`}
-        </Box>
-      </Page>
-    );
-  }
-  return <>{children()}</>;
-}
-
-export const validId = (raw: string | undefined): number | null => {
-  const n = Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : null;
-};
 
 /** Route `/beneficiaires/:personId/contrats/nouveau`: a CERS or CERP according to the orientation in force. */
 export function NewContractPage() {

@@ -4,7 +4,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -13,11 +12,12 @@ import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import type { ContractSummary } from '../../../../shared/api/contracts';
 import { useApiQuery } from '../../api/ApiContext';
-import { formatIsoDate } from '../../app/format';
-import { useCan } from '../../app/session';
-import { Page } from '../../components/Page';
-import type { DossierSectionProps } from '../dossier/sections';
-import { contractPaths } from './paths';
+import { useCan } from '../../kit/permissions';
+import { Page } from '../../kit/Page';
+import type { DossierSectionProps } from '../../kit/dossierSections';
+import { contractPaths } from '../../kit/paths';
+import { formatDate } from '../../../../shared/domain/format';
+import { ScrollTable } from '../../kit/ScrollRegion';
 
 /** Dossier section « Contrats (CER) »: the contracts of the person and « Nouveau CERS / CERP ». */
 export function ContractsSection({ personId }: DossierSectionProps) {
@@ -64,7 +64,7 @@ export function ContractsSection({ personId }: DossierSectionProps) {
 }
 
 export const contractLinkText = (c: Pick<ContractSummary, 'type' | 'start' | 'end' | 'statusLabel'>) =>
-  `${c.type} du ${formatIsoDate(c.start)} au ${formatIsoDate(c.end)} — ${c.statusLabel}`;
+  `${c.type} du ${formatDate(c.start)} au ${formatDate(c.end)} — ${c.statusLabel}`;
 
 /** Route `/contrats`: the SLAI's contracts awaiting the Président's decision; for référents, where contracts live. */
 export function ContractsHomePage() {
@@ -98,7 +98,7 @@ function AwaitingDecision() {
       ) : q.data.length === 0 ? (
         <Typography>Aucun contrat n’attend de décision.</Typography>
       ) : (
-        <Table size="small" aria-labelledby="awaiting-title">
+        <ScrollTable label="Contrats en attente de décision" tableLabelledBy="awaiting-title" size="small">
           <TableHead>
             <TableRow>
               <TableCell scope="col">Transmis le</TableCell>
@@ -110,18 +110,18 @@ function AwaitingDecision() {
           <TableBody>
             {q.data.map((c) => (
               <TableRow key={c.id}>
-                <TableCell>{c.transmittedOn ? formatIsoDate(c.transmittedOn) : '—'}</TableCell>
+                <TableCell>{c.transmittedOn ? formatDate(c.transmittedOn) : '—'}</TableCell>
                 <TableCell>
                   <Link component={RouterLink} to={contractPaths.contract(c.id)}>
                     {c.beneficiaire}
                   </Link>
                 </TableCell>
-                <TableCell>{`${c.type} du ${formatIsoDate(c.start)} au ${formatIsoDate(c.end)}`}</TableCell>
+                <TableCell>{`${c.type} du ${formatDate(c.start)} au ${formatDate(c.end)}`}</TableCell>
                 <TableCell>{c.referent || '—'}</TableCell>
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </ScrollTable>
       )}
     </Box>
   );

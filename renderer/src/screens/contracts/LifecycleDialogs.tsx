@@ -25,10 +25,10 @@ import { CONTRACT_DURATIONS } from '../../../../shared/domain/rules/contracts';
 import { contractEndDate, isIsoDate, nextPeriodStart } from '../../../../shared/domain/rules/dates';
 import type { MethodName } from '../../../../shared/api/contract';
 import { toApiError, useApi } from '../../api/ApiContext';
-import { formatIsoDate, toIsoDate } from '../../app/format';
-import { DateFieldR, SelectFieldR, TextFieldR, type AnyControl } from './formFields';
-import { etatCivilName } from './EtatCivil';
+import { toIsoDate } from '../../kit/format';
+import { DateFieldR, SelectFieldR, TextFieldR, type AnyControl } from '../../kit/formFields';
 import { ROOT_ERROR_KEY } from './contractFormModel';
+import { formatDate, personName } from '../../../../shared/domain/format';
 
 export type LifecycleKind = 'signer' | 'transmettre' | 'valider' | 'rejeter' | 'demarrer' | 'echoir' | 'clore' | 'renouveler';
 
@@ -104,7 +104,7 @@ function defaultsFor(kind: LifecycleKind, c: ContractView, today: string): Value
     case 'signer':
       return {
         referent: { nom: c.referentIdentity.displayName, date: today },
-        beneficiaire: { nom: etatCivilName(c.etatCivil), date: today },
+        beneficiaire: { nom: personName(c.etatCivil), date: today },
       };
     case 'rejeter':
     case 'clore':
@@ -180,7 +180,7 @@ function LifecycleDialogOpen({ kind, contract, seizesEp, onClose, onDone, today 
                 />
                 <Typography aria-live="polite">
                   {renewStart && isIsoDate(renewStart) && renewMonths
-                    ? `Le nouveau contrat courra du ${formatIsoDate(renewStart)} au ${formatIsoDate(contractEndDate(renewStart, renewMonths))}.`
+                    ? `Le nouveau contrat courra du ${formatDate(renewStart)} au ${formatDate(contractEndDate(renewStart, renewMonths))}.`
                     : ''}
                 </Typography>
               </>

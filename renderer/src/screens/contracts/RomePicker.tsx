@@ -4,8 +4,8 @@ import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
 import { findRome, findRomeDomain, searchRome } from '../../../../shared/domain/referentials/rome';
 import type { RomeCode } from '../../../../shared/domain/referentials/types';
-import { requiredLabelProps } from '../../components/requiredLabel';
-import type { AnyControl } from './formFields';
+import { requiredLabelProps } from '../../kit/requiredLabel';
+import type { AnyControl } from '../../kit/formFields';
 
 export const romeOptionLabel = (o: RomeCode): string => `${o.code} — ${o.label}`;
 

@@ -12,10 +12,10 @@ import {
   type ContractView,
 } from '../../../../shared/api/contracts';
 import type { Resultat } from '../../../../shared/domain/rules/pap';
-import { papRowValuesOf, papRowsForApi, type ContractKind, type PapRowValues } from './papModel';
+import { papRowValuesOf, papRowsForApi, type ContractKind, type PapRowValues } from '../../kit/pap/papModel';
 
 /** Key of the API's fieldErrors for a message about the whole record. */
-export const ROOT_ERROR_KEY = '_';
+export { ROOT_FIELD as ROOT_ERROR_KEY } from '../../../../shared/api/errors';
 
 export interface MetierValues {
   romeCode: string;

@@ -1,12 +1,13 @@
 import type { RouteObject } from 'react-router';
-import { ContractPage } from './ContractPage';
-import { ContractsHomePage } from './ContractsSection';
-import { EditContractPage, NewContractPage } from './ContractWizardPage';
+import { lazyElement } from '../../kit/lazyRoute';
 
-/** Routes of the contract screens (children of the app layout). */
+const page = () => import('./ContractPage');
+const wizard = () => import('./ContractWizardPage');
+
+/** Routes of the contract screens (children of the app layout), each loaded when first opened. */
 export const contractRoutes: RouteObject[] = [
-  { path: 'contrats', element: <ContractsHomePage /> },
-  { path: 'contrats/:contractId', element: <ContractPage /> },
-  { path: 'contrats/:contractId/modifier', element: <EditContractPage /> },
-  { path: 'beneficiaires/:personId/contrats/nouveau', element: <NewContractPage /> },
+  { path: 'contrats', ...lazyElement(() => import('./ContractsSection'), (m) => <m.ContractsHomePage />) },
+  { path: 'contrats/:contractId', ...lazyElement(page, (m) => <m.ContractPage />) },
+  { path: 'contrats/:contractId/modifier', ...lazyElement(wizard, (m) => <m.EditContractPage />) },
+  { path: 'beneficiaires/:personId/contrats/nouveau', ...lazyElement(wizard, (m) => <m.NewContractPage />) },
 ];

@@ -2,7 +2,6 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
-import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -10,7 +9,8 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { AUDIT_ACTION_LABELS, dossierFieldLabel } from '../../../../shared/api/labels';
 import { useApiQuery } from '../../api/ApiContext';
-import { formatDateTime, formatIsoDate } from '../../app/format';
+import { formatDate, formatDateTime } from '../../../../shared/domain/format';
+import { ScrollTable } from '../../kit/ScrollRegion';
 
 export interface FieldChange {
   path: string;
@@ -45,7 +45,7 @@ const HIDDEN_KEYS = new Set(['version', 'updatedAt', 'createdAt', 'id', 'foyerId
 function displayValue(v: unknown): string {
   if (v === null || v === undefined || v === '') return '(vide)';
   if (typeof v === 'boolean') return v ? 'Oui' : 'Non';
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatIsoDate(v);
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v);
   if (Array.isArray(v) && v.length === 0) return '(aucun)';
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
@@ -99,7 +99,7 @@ export function AuditPanel({ personId }: { personId: number }) {
       ) : audit.data && audit.data.length === 0 ? (
         <Typography>Aucune modification n’est enregistrée pour ce dossier.</Typography>
       ) : audit.data ? (
-        <Table aria-labelledby="audit-title">
+        <ScrollTable label="Modifications enregistrées" tableLabelledBy="audit-title">
           <TableHead>
             <TableRow>
               <TableCell scope="col">Date</TableCell>
@@ -139,7 +139,7 @@ export function AuditPanel({ personId }: { personId: number }) {
               );
             })}
           </TableBody>
-        </Table>
+        </ScrollTable>
       ) : null}
     </Paper>
   );

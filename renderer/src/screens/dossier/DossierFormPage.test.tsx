@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { ApiError } from '../../../../shared/api/errors';
-import { SAMPLE_DOSSIER, createFakeBackend } from '../../testing/fakeBackend';
-import { renderApp } from '../../testing/renderApp';
+import { SAMPLE_DOSSIER, createFakeBackend } from '../../../../test/renderer/fakeBackend';
+import { renderApp } from '../../../../test/renderer/renderApp';
 
 // MUI in jsdom is slow to type into: whole-form flows need more than the default 5 s.
 vi.setConfig({ testTimeout: 60_000 });
@@ -122,7 +122,7 @@ describe('dossier form', () => {
     await user.clear(caf);
     await user.type(caf, '7654321');
     await user.click(screen.getByRole('button', { name: 'Créer le dossier' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'MARTIN (DUPONT) Marie Louise' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'DUPONT (nom d’usage MARTIN) Marie Louise' })).toBeInTheDocument();
     expect(backend.inputsOf('drafts.delete')).toContainEqual({ key: 'dossier:new' });
     expect(backend.drafts.has('dossier:new')).toBe(false);
   });
@@ -214,7 +214,7 @@ describe('dossier form', () => {
       },
     });
     renderApp(backend.transport, { path: '/beneficiaires/10/modifier' });
-    await screen.findByRole('heading', { level: 1, name: 'Modifier le dossier de MARTIN (DUPONT) Marie Louise' });
+    await screen.findByRole('heading', { level: 1, name: 'Modifier le dossier de DUPONT (nom d’usage MARTIN) Marie Louise' });
     expect(textbox('Nom patronymique')).toHaveValue('Dupont');
     expect(screen.getByRole('combobox', { name: 'Référent' })).toHaveValue('2');
     expect(screen.getByRole('radio', { name: 'Femme' })).toBeChecked();

@@ -21,7 +21,6 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
-import { format } from 'date-fns';
 import {
   SEXES,
   SITUATIONS_FAMILIALES,
@@ -34,16 +33,18 @@ import {
 import { dossierFieldLabel } from '../../../../shared/api/labels';
 import { DIPLOMA_LEVELS } from '../../../../shared/domain/referentials/diplomas';
 import { toApiError, useApi, useApiQuery } from '../../api/ApiContext';
-import { displayPersonName } from '../../app/format';
-import { useNotify } from '../../app/notifications';
-import { paths } from '../../app/routes';
-import { useCan } from '../../app/session';
-import { LeaveGuard } from '../../components/LeaveGuard';
-import { Page } from '../../components/Page';
-import { DateField, RadioInput, SelectInput, TextInput, type SelectOption } from '../../components/fields';
-import { ErrorSummary, applyApiFieldErrors, flattenFieldErrors } from '../../components/formErrors';
-import { useFormDraft } from '../../components/useFormDraft';
+import { useNotify } from '../../kit/notifications';
+import { paths } from '../../kit/paths';
+import { useCan } from '../../kit/permissions';
+import { LeaveGuard } from '../../kit/LeaveGuard';
+import { Page } from '../../kit/Page';
+import { DateField } from '../../kit/DateField';
+import { RadioInput, SelectInput, TextInput, type SelectOption } from '../../kit/fields';
+import { ErrorSummary, applyApiFieldErrors, flattenFieldErrors } from '../../kit/formErrors';
+import { DraftOffer, DraftStatus } from '../../kit/DraftOffer';
+import { useFormDraft } from '../../kit/useFormDraft';
 import { dossierDraftKey, emptyChild, emptyDossierValues, emptyIdentity, mergeDraft, valuesFromDossier, type DossierFormValues } from './formModel';
+import { personName } from '../../../../shared/domain/format';
 
 type Mode = 'create' | 'edit';
 type ParsedDossier = z.output<typeof dossierCreateInputSchema> | z.output<typeof dossierUpdateInputSchema>;
@@ -154,7 +155,7 @@ export function DossierForm({ mode, dossier, staff, staffError, onReload }: Doss
   const addChildRef = useRef<HTMLButtonElement>(null);
   const { isDirty, isSubmitting, errors, submitCount } = form.formState;
 
-  const name = dossier ? displayPersonName(dossier.person) : '';
+  const name = dossier ? personName(dossier.person) : '';
   const title = mode === 'create' ? 'Nouveau dossier' : `Modifier le dossier de ${name}`;
 
   const referentOptions = staffOptions(staff, 'referent', base.person.referentId, dossier?.person.referent);
@@ -198,25 +199,7 @@ export function DossierForm({ mode, dossier, staff, staffError, onReload }: Doss
         </Typography>
       }
     >
-      {draft.found ? (
-        <Alert
-          severity="info"
-          role="status"
-          sx={{ mb: 2 }}
-          action={
-            <Stack direction="row" spacing={1}>
-              <Button color="inherit" variant="outlined" size="small" onClick={restoreDraft}>
-                Reprendre
-              </Button>
-              <Button color="inherit" size="small" onClick={() => void draft.discard()}>
-                Abandonner
-              </Button>
-            </Stack>
-          }
-        >
-          {draftFoundText(draft.found.updatedAt)}
-        </Alert>
-      ) : null}
+      <DraftOffer draft={draft} onRestore={restoreDraft} />
       {staffError ? (
         <Alert severity="warning" sx={{ mb: 2 }}>
           La liste des référents et correspondants n’a pas pu être chargée : {staffError}
@@ -424,13 +407,7 @@ export function DossierForm({ mode, dossier, staff, staffError, onReload }: Doss
           <Button size="large" onClick={() => void navigate(dossier ? paths.dossier(dossier.person.id) : paths.beneficiaries)}>
             Annuler
           </Button>
-          <Typography color={draft.saveFailed ? 'error' : 'text.secondary'} variant="body2" data-testid="draft-status">
-            {draft.saveFailed
-              ? 'Le brouillon n’a pas pu être enregistré.'
-              : draft.savedAt
-                ? `Brouillon enregistré à ${format(draft.savedAt, 'HH:mm')}`
-                : ''}
-          </Typography>
+          <DraftStatus draft={draft} />
         </Stack>
       </Box>
 
@@ -488,7 +465,7 @@ function ConjointSummary({ dossier }: { dossier: Dossier | undefined }) {
         <Typography key={o.id}>
           {o.roleInFoyer === 'conjoint' ? 'Conjoint' : 'Allocataire'} :{' '}
           <Link component={RouterLink} to={paths.dossier(o.id)}>
-            {displayPersonName(o)}
+            {personName(o)}
           </Link>{' '}
           (son identité se modifie dans son propre dossier)
         </Typography>
@@ -513,8 +490,3 @@ function staffOptions(
   return options;
 }
 
-export function draftFoundText(updatedAt: string): string {
-  const at = new Date(updatedAt);
-  if (Number.isNaN(at.getTime())) return 'Un brouillon de ce formulaire a été retrouvé.';
-  return `Un brouillon du ${format(at, 'dd/MM/yyyy')} à ${format(at, 'HH:mm')} a été retrouvé.`;
-}

@@ -1,9 +1,9 @@
-import { DOSSIER_SECTIONS } from './sections';
+import { DOSSIER_SECTIONS } from '../../app/dossierSections';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { ADMIN, REFERENT, SAMPLE_DOSSIER, createFakeBackend } from '../../testing/fakeBackend';
-import { renderApp } from '../../testing/renderApp';
-import { ageFromIsoDate } from '../../app/format';
+import { ADMIN, REFERENT, SAMPLE_DOSSIER, createFakeBackend } from '../../../../test/renderer/fakeBackend';
+import { renderApp } from '../../../../test/renderer/renderApp';
+import { ageFromIsoDate } from '../../kit/format';
 
 afterEach(() => {
   cleanup();
@@ -27,10 +27,10 @@ describe('dossier page', () => {
   it('shows the identity header, the sections to come and, for an administrator, the audit trail', async () => {
     const backend = createFakeBackend({ user: ADMIN, handlers: { 'audit.forDossier': () => AUDIT } });
     renderApp(backend.transport, { path: '/beneficiaires/10' });
-    const heading = await screen.findByRole('heading', { level: 1, name: 'MARTIN (DUPONT) Marie Louise' });
+    const heading = await screen.findByRole('heading', { level: 1, name: 'DUPONT (nom d’usage MARTIN) Marie Louise' });
     expect(heading).toHaveFocus();
     // The title is set in an effect after the page renders: wait for it.
-    await waitFor(() => expect(document.title).toBe('Dossier de MARTIN (DUPONT) Marie Louise — Parcours RSA'));
+    await waitFor(() => expect(document.title).toBe('Dossier de DUPONT (nom d’usage MARTIN) Marie Louise — Parcours RSA'));
     const identity = screen.getByRole('region', { name: 'Identité et foyer' });
     expect(identity).toHaveTextContent(`15/03/1985 (${ageFromIsoDate('1985-03-15')} ans)`);
     expect(identity).toHaveTextContent('N° allocataire CAF1234567');
@@ -53,7 +53,7 @@ describe('dossier page', () => {
   it('has no audit trail for a référent', async () => {
     const backend = createFakeBackend({ user: REFERENT });
     renderApp(backend.transport, { path: '/beneficiaires/10' });
-    await screen.findByRole('heading', { level: 1, name: 'MARTIN (DUPONT) Marie Louise' });
+    await screen.findByRole('heading', { level: 1, name: 'DUPONT (nom d’usage MARTIN) Marie Louise' });
     expect(screen.queryByRole('region', { name: 'Journal des modifications' })).not.toBeInTheDocument();
     expect(backend.inputsOf('audit.forDossier')).toEqual([]);
   });

@@ -1,9 +1,8 @@
-import { Link as RouterLink, useParams } from 'react-router';
+import { Link as RouterLink } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import CircularProgress from '@mui/material/CircularProgress';
 import Grid from '@mui/material/Grid';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
@@ -14,59 +13,50 @@ import { SEXES, SITUATIONS_FAMILIALES, type Dossier } from '../../../../shared/a
 import { ROLE_IN_FOYER_LABELS } from '../../../../shared/api/labels';
 import { DIPLOMA_LEVELS } from '../../../../shared/domain/referentials/diplomas';
 import { useApiQuery } from '../../api/ApiContext';
-import { displayPersonName, formatAge, formatIsoDate } from '../../app/format';
-import { paths } from '../../app/routes';
-import { useCan } from '../../app/session';
-import { Page } from '../../components/Page';
+import type { DossierSectionDef } from '../../kit/dossierSections';
+import { formatAge } from '../../kit/format';
+import { paths } from '../../kit/paths';
+import { useCan } from '../../kit/permissions';
+import { Page } from '../../kit/Page';
+import { usePersonIdParam } from '../../kit/routeParams';
+import { Loaded } from '../../kit/status';
 import { AuditPanel } from './AuditPanel';
-import { DOSSIER_SECTIONS } from './sections';
+import { formatDate, personName } from '../../../../shared/domain/format';
 
-/** Kept for the tests and older imports: the sections' definitions live in ./sections. */
-export const UPCOMING_SECTIONS = DOSSIER_SECTIONS;
-
-export function DossierPage() {
-  const params = useParams();
-  const personId = Number(params.personId);
-  const validId = Number.isInteger(personId) && personId > 0;
-  const query = useApiQuery('dossiers.get', { personId: validId ? personId : 0 }, { enabled: validId });
+/** The dossier of `:personId`; `sections` (the "Parcours", each brought by its capability) come from the shell. */
+export function DossierPage({ sections }: { sections: readonly DossierSectionDef[] }) {
+  const personId = usePersonIdParam();
+  const query = useApiQuery('dossiers.get', { personId: personId ?? 0 }, { enabled: personId !== null });
   const canEdit = useCan('dossiers.update');
   const canSeeAudit = useCan('audit.forDossier');
 
-  if (!validId) {
+  if (personId === null) {
     return (
       <Page title="Dossier introuvable">
         <Alert severity="error">Ce dossier n’existe pas.</Alert>
       </Page>
     );
   }
-  const dossier = query.data;
-  if (!dossier) {
-    return (
-      <Page title="Dossier">
-        {query.error ? (
-          <Alert
-            severity="error"
-            role="alert"
-            action={
-              <Button color="inherit" onClick={query.reload}>
-                Réessayer
-              </Button>
-            }
-          >
-            {query.error.message}
-          </Alert>
-        ) : (
-          <Box role="status" sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
-            <CircularProgress size={24} aria-hidden />
-            Chargement du dossier…
-          </Box>
-        )}
-      </Page>
-    );
-  }
+  return (
+    <Loaded title="Dossier" error={query.error} loading={!query.data} onRetry={query.reload} what="du dossier">
+      {() => <DossierView dossier={query.data!} sections={sections} canEdit={canEdit} canSeeAudit={canSeeAudit} />}
+    </Loaded>
+  );
+}
 
+function DossierView({
+  dossier,
+  sections,
+  canEdit,
+  canSeeAudit,
+}: {
+  dossier: Dossier;
+  sections: readonly DossierSectionDef[];
+  canEdit: boolean;
+  canSeeAudit: boolean;
+}) {
   const p = dossier.person;
-  const name = displayPersonName(p);
+  const name = personName(p);
   return (
     <Page
       title={`Dossier de ${name}`}
@@ -85,7 +75,7 @@ export function DossierPage() {
         Parcours
       </Typography>
       <Grid container spacing={2}>
-        {DOSSIER_SECTIONS.map((s) => (
+        {sections.map((s) => (
           <Grid key={s.id} size={{ xs: 12, md: 6 }}>
             <Paper component="section" variant="outlined" aria-labelledby={`section-${s.id}`} sx={{ p: 2, height: '100%' }}>
               <Typography variant="h3" id={`section-${s.id}`} sx={{ mb: 1 }}>
@@ -113,7 +103,7 @@ function StatusChips({ dossier }: { dossier: Dossier }) {
         variant="outlined"
       />
       {dossier.foyer.rsaDepuis ? (
-        <Chip role="listitem" label={`RSA depuis le ${formatIsoDate(dossier.foyer.rsaDepuis)}`} variant="outlined" />
+        <Chip role="listitem" label={`RSA depuis le ${formatDate(dossier.foyer.rsaDepuis)}`} variant="outlined" />
       ) : null}
       {p.peNumber ? <Chip role="listitem" label="Inscrit(e) à Pôle Emploi" variant="outlined" /> : null}
     </Stack>
@@ -130,7 +120,7 @@ function IdentityCard({ dossier }: { dossier: Dossier }) {
     ['Nom patronymique', p.nomPatronymique.toUpperCase()],
     ['Prénoms', p.prenoms],
     ['Sexe', SEXES[p.sexe]],
-    ['Date de naissance', `${formatIsoDate(p.dateNaissance)} (${formatAge(p.dateNaissance)})`],
+    ['Date de naissance', `${formatDate(p.dateNaissance)} (${formatAge(p.dateNaissance)})`],
     ['N° allocataire CAF', f.cafNumber],
     ['N° Pôle Emploi', p.peNumber ?? '—'],
     ['Référent', p.referent?.displayName ?? 'Non désigné'],
@@ -144,7 +134,7 @@ function IdentityCard({ dossier }: { dossier: Dossier }) {
     ['Niveau de formation', diploma ?? 'Non renseigné'],
     [
       'Enfants à charge',
-      f.enfants.length === 0 ? 'Aucun' : f.enfants.map((c) => `${c.prenom} (${formatIsoDate(c.dateNaissance)})`).join(', '),
+      f.enfants.length === 0 ? 'Aucun' : f.enfants.map((c) => `${c.prenom} (${formatDate(c.dateNaissance)})`).join(', '),
     ],
   ];
   return (
@@ -173,7 +163,7 @@ function IdentityCard({ dossier }: { dossier: Dossier }) {
             <span key={o.id}>
               {ROLE_IN_FOYER_LABELS[o.roleInFoyer]} :{' '}
               <Link component={RouterLink} to={paths.dossier(o.id)}>
-                {displayPersonName(o)}
+                {personName(o)}
               </Link>{' '}
             </span>
           ))}

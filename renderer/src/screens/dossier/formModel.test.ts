@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dossierCreateInputSchema } from '../../../../shared/api/dossier';
-import { SAMPLE_DOSSIER } from '../../testing/fakeBackend';
+import { SAMPLE_DOSSIER } from '../../../../test/renderer/fakeBackend';
 import { dossierDraftKey, emptyDossierValues, mergeDraft, valuesFromDossier } from './formModel';
 
 describe('dossier form model', () => {

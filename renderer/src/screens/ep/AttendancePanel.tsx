@@ -5,7 +5,6 @@ import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
-import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -18,7 +17,9 @@ import type { EpSession } from '../../../../shared/api/ep';
 import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES, quorum, type AttendanceStatus } from '../../../../shared/domain/rules/ep-sessions';
 import { toApiError } from '../../api/ApiContext';
 import { Section } from './common';
-import type { RunSessionWrite } from './SessionPage';
+import type { RunSessionWrite } from './sessionWrite';
+import { ScrollTable } from '../../kit/ScrollRegion';
+import { plural } from '../../../../shared/domain/format';
 
 interface Row {
   memberId: number;
@@ -76,7 +77,7 @@ export function AttendancePanel({ session, editable, run }: { session: EpSession
 
   return (
     <Section id="ep-session-attendance" title="Présence des membres">
-      <Table size="small" aria-label="Présence des membres de l’équipe">
+      <ScrollTable label="Présence des membres de l’équipe" size="small">
         <TableHead>
           <TableRow>
             <TableCell>Membre</TableCell>
@@ -143,11 +144,11 @@ export function AttendancePanel({ session, editable, run }: { session: EpSession
             );
           })}
         </TableBody>
-      </Table>
+      </ScrollTable>
       <Box role="status" aria-live="polite" sx={{ mt: 2 }}>
         {live.reached ? (
           <Alert severity="success" icon={<CheckCircleOutlineIcon />}>
-            Quorum atteint : {live.counted} membre(s) présent(s) ou remplacé(s) sur {live.members} (il en faut {live.required}).
+            Quorum atteint : {plural(live.counted, 'membre présent ou remplacé', 'membres présents ou remplacés')} sur {live.members} (il en faut {live.required}).
           </Alert>
         ) : (
           <Alert severity="warning" icon={<WarningAmberIcon />}>

@@ -10,15 +10,17 @@ import { epAvisInputSchema, epDecisionInputSchema, type EpDecision, type EpSessi
 import { ORIENTATIONS, ORIENTATION_LABELS } from '../../../../shared/domain/rules/orientation';
 import { SANCTION_KINDS, SANCTION_KIND_LABELS } from '../../../../shared/domain/rules/sanctions';
 import { toApiError, useApiQuery } from '../../api/ApiContext';
-import { formatDateTime, formatIsoDate, toIsoDate } from '../../app/format';
-import { DateField, RadioInput, SelectInput, TextInput } from '../../components/fields';
-import { applyApiFieldErrors } from '../../components/formErrors';
-import { useFormDraft } from '../../components/useFormDraft';
+import { toIsoDate } from '../../kit/format';
+import { DateField } from '../../kit/DateField';
+import { RadioInput, SelectInput, TextInput } from '../../kit/fields';
+import { applyApiFieldErrors } from '../../kit/formErrors';
+import { useFormDraft } from '../../kit/useFormDraft';
+import { useSession } from '../../kit/session';
 import { Section, validateWith } from './common';
-import { personName } from './format';
 import { SanctionTable } from './SanctionTable';
 import type { SessionView } from './sessionModel';
-import type { RunSessionWrite } from './SessionPage';
+import type { RunSessionWrite } from './sessionWrite';
+import { formatDate, formatDateTime, personName } from '../../../../shared/domain/format';
 
 const SENS_OPTIONS = [
   { value: 'favorable', label: 'Favorable' },
@@ -41,7 +43,7 @@ export function CasesPanel({ session, view, run }: { session: EpSession; view: S
               {title}
             </Typography>
             <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-              {item.originLabel} — {item.theme}. Saisine du {formatIsoDate(item.saisineDate)}, avis attendu au plus tard le {formatIsoDate(item.avisDeadline)}.
+              {item.originLabel} — {item.theme}. Saisine du {formatDate(item.saisineDate)}, avis attendu au plus tard le {formatDate(item.avisDeadline)}.
             </Typography>
             {item.avis ? (
               <Box sx={{ mb: 2 }}>
@@ -49,7 +51,7 @@ export function CasesPanel({ session, view, run }: { session: EpSession; view: S
                   Avis de l’équipe
                 </Typography>
                 <Typography>
-                  Avis {item.avis.sens === 'favorable' ? 'favorable' : 'défavorable'} du {formatIsoDate(item.avis.date)}
+                  Avis {item.avis.sens === 'favorable' ? 'favorable' : 'défavorable'} du {formatDate(item.avis.date)}
                   {item.avis.late ? ' (rendu après le délai d’un mois)' : ''} : {item.avis.motivation}
                 </Typography>
                 {item.avis.proposedSanction ? <Typography>Sanction proposée : {SANCTION_KIND_LABELS[item.avis.proposedSanction]}.</Typography> : null}
@@ -174,7 +176,14 @@ interface DecisionForm {
   sanctionKind: string;
   sanctionStart: string;
   commentaire: string;
+  signatoryName: string;
+  signatoryFunction: string;
+  signatoryDelegation: string;
 }
+
+/** Annexe 7: the decision is signed « Par délégation, le Chef du SLAI ou le directeur de MDS ». */
+const DEFAULT_SIGNATORY_FUNCTION = 'Chef du Service Local Allocation Insertion';
+const DEFAULT_DELEGATION = 'Par délégation, le Chef du Service Local Allocation Insertion';
 
 function DecisionForm({ session, item, run }: { session: EpSession; item: EpSessionItem; run: RunSessionWrite }) {
   const opensOrientation = item.origin !== 'fiche_suspension';
@@ -188,6 +197,9 @@ function DecisionForm({ session, item, run }: { session: EpSession; item: EpSess
     sanctionKind: item.avis?.proposedSanction ?? '',
     sanctionStart: '',
     commentaire: '',
+    signatoryName: useSession().user.displayName,
+    signatoryFunction: DEFAULT_SIGNATORY_FUNCTION,
+    signatoryDelegation: DEFAULT_DELEGATION,
   };
   const form = useForm<DecisionForm>({ defaultValues: baseline });
   const draft = useFormDraft({ key: `ep:decision:${session.id}:${item.itemId}`, form, baseline });
@@ -216,6 +228,9 @@ function DecisionForm({ session, item, run }: { session: EpSession; item: EpSess
         sanctionKind: showSanction && v.sanctionKind ? v.sanctionKind : null,
         sanctionStart: showSanction && v.sanctionStart ? v.sanctionStart : null,
         commentaire: v.commentaire,
+        signatoryName: v.signatoryName,
+        signatoryFunction: v.signatoryFunction,
+        signatoryDelegation: v.signatoryDelegation,
       },
       form.setError,
     );
@@ -306,6 +321,15 @@ function DecisionForm({ session, item, run }: { session: EpSession; item: EpSess
         <Grid size={12}>
           <TextInput control={form.control} name="commentaire" label="Commentaire du Président" fullWidth multiline minRows={2} />
         </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <TextInput control={form.control} name="signatoryName" label="Signataire (nom)" required fullWidth />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <TextInput control={form.control} name="signatoryFunction" label="Fonction du signataire" required fullWidth />
+        </Grid>
+        <Grid size={12}>
+          <TextInput control={form.control} name="signatoryDelegation" label="Délégation" fullWidth hint="Laissez vide si le Président signe lui-même" />
+        </Grid>
       </Grid>
       <Button type="submit" variant="contained" sx={{ mt: 2 }} disabled={form.formState.isSubmitting}>
         Enregistrer la décision
@@ -322,16 +346,22 @@ export function DecisionView({ decision }: { decision: Omit<EpDecision, 'recorde
         Décision du Président
       </Typography>
       <Typography>
-        Décision {decision.sens === 'favorable' ? 'favorable' : 'défavorable'} du {formatIsoDate(decision.date)}
+        Décision {decision.sens === 'favorable' ? 'favorable' : 'défavorable'} du {formatDate(decision.date)}
         {decision.commentaire ? ` : ${decision.commentaire}` : '.'}
       </Typography>
+      {decision.signatory ? (
+        <Typography>
+          Signée par {decision.signatory.name}, {decision.signatory.function}
+          {decision.signatory.delegation ? ` (${decision.signatory.delegation})` : ''}.
+        </Typography>
+      ) : null}
       <Typography sx={{ fontWeight: 700, mt: 1 }}>Effet : {decision.effectLabel}</Typography>
       {decision.effect === 'ouvrir_orientation' && decision.orientation ? (
         <Typography>
           Nouvelle orientation : {ORIENTATION_LABELS[decision.orientation]}
           {decision.organismeName ? `, organisme référent ${decision.organismeName}` : ''}
           {decision.correspondantName ? `, correspondant ${decision.correspondantName}` : ''}.
-          {decision.contractDeadline ? ` ${decision.contractDeadline.kind} à conclure avant le ${formatIsoDate(decision.contractDeadline.deadline)}.` : ''}
+          {decision.contractDeadline ? ` ${decision.contractDeadline.kind} à conclure avant le ${formatDate(decision.contractDeadline.deadline)}.` : ''}
         </Typography>
       ) : null}
       {decision.sanction ? <SanctionTable sanction={decision.sanction} /> : null}

@@ -1,11 +1,11 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useApiQuery } from '../../api/ApiContext';
-import { formatIsoDate } from '../../app/format';
-import type { DossierSectionProps } from '../dossier/sections';
-import { LoadError, Loading } from '../interview/common';
+import type { DossierSectionProps } from '../../kit/dossierSections';
+import { LoadError, Loading } from '../../kit/status';
 import { DecisionView } from './CaseForms';
 import { SanctionTable } from './SanctionTable';
+import { formatDate } from '../../../../shared/domain/format';
 
 /** Dossier page, section « Équipes pluridisciplinaires »: the EP's outcomes and the sanction schedules. */
 export function EpDossierSection({ personId }: DossierSectionProps) {
@@ -19,18 +19,18 @@ export function EpDossierSection({ personId }: DossierSectionProps) {
       {outcomes.data.map((o) => (
         <Box key={o.saisineId} sx={{ mb: 2, pb: 2, borderBottom: 1, borderColor: 'divider' }}>
           <Typography sx={{ fontWeight: 700 }}>
-            {o.originLabel} — saisine du {formatIsoDate(o.date)}
+            {o.originLabel} — saisine du {formatDate(o.date)}
           </Typography>
           <Typography>
-            {o.stageLabel}
-            {o.session ? ` — séance du ${formatIsoDate(o.session.date)}${o.session.slotStart ? ` à ${o.session.slotStart}` : ''}, ${o.session.place}` : ''}.
+            {o.decision ? `${o.stageLabel} le ${formatDate(o.decision.date)}` : o.stageLabel}
+            {o.session ? `${o.decision ? ' — examinée en séance du' : ' — séance du'} ${formatDate(o.session.date)}${o.session.slotStart ? ` à ${o.session.slotStart}` : ''}, ${o.session.place}` : ''}.
           </Typography>
           {o.avis ? (
             <Typography>
-              Avis {o.avis.sens === 'favorable' ? 'favorable' : 'défavorable'} de l’équipe du {formatIsoDate(o.avis.date)} : {o.avis.motivation}
+              Avis {o.avis.sens === 'favorable' ? 'favorable' : 'défavorable'} de l’équipe du {formatDate(o.avis.date)} : {o.avis.motivation}
             </Typography>
           ) : (
-            <Typography>Avis attendu au plus tard le {formatIsoDate(o.avisDeadline)}.</Typography>
+            <Typography>Avis attendu au plus tard le {formatDate(o.avisDeadline)}.</Typography>
           )}
           {o.decision ? <DecisionView decision={{ ...o.decision, sanction: null }} /> : null}
         </Box>

@@ -2,7 +2,6 @@ import { Link as RouterLink } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
-import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -10,13 +9,13 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { EpQueueItem } from '../../../../shared/api/ep';
 import { useApiQuery } from '../../api/ApiContext';
-import { formatIsoDate } from '../../app/format';
-import { useCan } from '../../app/session';
-import { Page } from '../../components/Page';
-import { LoadError, Loading } from '../interview/common';
+import { useCan } from '../../kit/permissions';
+import { Page } from '../../kit/Page';
+import { LoadError, Loading } from '../../kit/status';
 import { DeadlineFlag, Section } from './common';
-import { personName } from './format';
-import { epPaths } from './paths';
+import { epPaths } from '../../kit/paths';
+import { formatDate, personName } from '../../../../shared/domain/format';
+import { ScrollTable } from '../../kit/ScrollRegion';
 
 /** « Équipes pluridisciplinaires »: the sessions, the saisines waiting for one, the EP's composition. */
 export function EpHomePage() {
@@ -57,7 +56,7 @@ export function EpHomePage() {
         {ep.data && sessions.loading && !sessions.data ? <Loading>Chargement des séances…</Loading> : null}
         {ep.data === null || (sessions.data && sessions.data.length === 0) ? <Typography>Aucune séance n’est encore programmée.</Typography> : null}
         {sessions.data && sessions.data.length > 0 ? (
-          <Table size="small" aria-label="Séances de l’équipe pluridisciplinaire">
+          <ScrollTable label="Séances de l’équipe pluridisciplinaire" size="small">
             <TableHead>
               <TableRow>
                 <TableCell>Date</TableCell>
@@ -72,7 +71,7 @@ export function EpHomePage() {
                 <TableRow key={s.id}>
                   <TableCell>
                     <Link component={RouterLink} to={epPaths.session(s.id)}>
-                      Séance du {formatIsoDate(s.date)}
+                      Séance du {formatDate(s.date)}
                     </Link>
                   </TableCell>
                   <TableCell>{s.startTime}</TableCell>
@@ -82,7 +81,7 @@ export function EpHomePage() {
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </ScrollTable>
         ) : null}
       </Section>
       <Section id="ep-queue" title="Saisines en attente d’une séance">
@@ -98,7 +97,7 @@ export function EpHomePage() {
 export function QueueTable({ items }: { items: readonly EpQueueItem[] }) {
   if (items.length === 0) return <Typography>Aucune saisine n’attend d’être inscrite à une séance.</Typography>;
   return (
-    <Table size="small" aria-label="Saisines en attente, échéance la plus proche d’abord">
+    <ScrollTable label="Saisines en attente, échéance la plus proche d’abord" size="small">
       <TableHead>
         <TableRow>
           <TableCell>Échéance de l’avis</TableCell>
@@ -111,7 +110,7 @@ export function QueueTable({ items }: { items: readonly EpQueueItem[] }) {
       <TableBody>
         {items.map((q) => (
           <TableRow key={q.saisineId}>
-            <TableCell>{formatIsoDate(q.avisDeadline)}</TableCell>
+            <TableCell>{formatDate(q.avisDeadline)}</TableCell>
             <TableCell>
               <DeadlineFlag item={q} />
             </TableCell>
@@ -126,11 +125,11 @@ export function QueueTable({ items }: { items: readonly EpQueueItem[] }) {
             <TableCell>
               {q.originLabel}
               <Typography variant="body2" color="text.secondary">
-                {q.theme} — saisie le {formatIsoDate(q.date)}
+                {q.theme} — saisie le {formatDate(q.date)}
               </Typography>
               {q.lastRemoval ? (
                 <Typography variant="body2">
-                  {q.lastRemoval.status === 'reporte' ? 'Reportée' : 'Retirée'} de la séance du {formatIsoDate(q.lastRemoval.sessionDate)} : {q.lastRemoval.reason}
+                  {q.lastRemoval.status === 'reporte' ? 'Reportée' : 'Retirée'} de la séance du {formatDate(q.lastRemoval.sessionDate)} : {q.lastRemoval.reason}
                 </Typography>
               ) : null}
             </TableCell>
@@ -148,6 +147,6 @@ export function QueueTable({ items }: { items: readonly EpQueueItem[] }) {
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </ScrollTable>
   );
 }

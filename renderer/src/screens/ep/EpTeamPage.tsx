@@ -13,7 +13,6 @@ import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -23,15 +22,16 @@ import { z } from 'zod';
 import { EP_ORGANISATIONS, EP_ORGANISATION_LABELS, epMemberInputSchema, type Ep, type EpMember } from '../../../../shared/api/ep';
 import { requiredText } from '../../../../shared/api/common';
 import { toApiError, useApi, useApiQuery } from '../../api/ApiContext';
-import { useNotify } from '../../app/notifications';
-import { useCan } from '../../app/session';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { SelectInput, TextInput } from '../../components/fields';
-import { applyApiFieldErrors } from '../../components/formErrors';
-import { Page } from '../../components/Page';
-import { LoadError, Loading } from '../interview/common';
+import { useNotify } from '../../kit/notifications';
+import { useCan } from '../../kit/permissions';
+import { ConfirmDialog } from '../../kit/ConfirmDialog';
+import { SelectInput, TextInput } from '../../kit/fields';
+import { applyApiFieldErrors } from '../../kit/formErrors';
+import { Page } from '../../kit/Page';
+import { LoadError, Loading } from '../../kit/status';
 import { Section, validateWith } from './common';
-import { epPaths } from './paths';
+import { epPaths } from '../../kit/paths';
+import { ScrollTable } from '../../kit/ScrollRegion';
 
 const nameSchema = z.object({ name: requiredText('Nom de l’équipe', 200) });
 
@@ -103,7 +103,7 @@ export function EpTeamPage() {
             {!ep ? <Typography>Donnez d’abord un nom à l’équipe pour en ajouter les membres.</Typography> : null}
             {ep && ep.members.length === 0 ? <Typography>Aucun membre n’est encore enregistré.</Typography> : null}
             {ep && ep.members.length > 0 ? (
-              <Table size="small" aria-label="Membres de l’équipe pluridisciplinaire">
+              <ScrollTable label="Membres de l’équipe pluridisciplinaire" size="small">
                 <TableHead>
                   <TableRow>
                     <TableCell>Membre</TableCell>
@@ -138,7 +138,7 @@ export function EpTeamPage() {
                     </TableRow>
                   ))}
                 </TableBody>
-              </Table>
+              </ScrollTable>
             ) : null}
           </Section>
         </>

@@ -1,12 +1,12 @@
-import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { EpSanction } from '../../../../shared/api/ep';
-import { formatIsoDate } from '../../app/format';
 import { sanctionEnd, sanctionRows } from './format';
+import { formatDate } from '../../../../shared/domain/format';
+import { ScrollTable } from '../../kit/ScrollRegion';
 
 /** The month-by-month schedule of a sanction (amounts in euros, fr-FR). */
 export function SanctionTable({ sanction, caption }: { sanction: EpSanction; caption?: string }) {
@@ -14,10 +14,10 @@ export function SanctionTable({ sanction, caption }: { sanction: EpSanction; cap
   return (
     <>
       <Typography sx={{ mt: 1 }}>
-        {sanction.kindLabel} — à partir du {formatIsoDate(sanction.start)}
+        {sanction.kindLabel} — à partir du {formatDate(sanction.start)}
         {sanction.personAlone ? ' (personne seule)' : ''}.
       </Typography>
-      <Table size="small" aria-label={caption ?? `Échéancier de la sanction : ${sanction.kindLabel}`} sx={{ mt: 1 }}>
+      <ScrollTable label={caption ?? `Échéancier de la sanction : ${sanction.kindLabel}`} size="small" sx={{ mt: 1 }}>
         <TableHead>
           <TableRow>
             <TableCell>Mois</TableCell>
@@ -41,7 +41,7 @@ export function SanctionTable({ sanction, caption }: { sanction: EpSanction; cap
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </ScrollTable>
       <Typography variant="body2" sx={{ mt: 1 }}>
         {sanctionEnd(sanction)}
       </Typography>

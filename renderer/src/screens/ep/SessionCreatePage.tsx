@@ -13,16 +13,17 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { epSessionCreateInputSchema } from '../../../../shared/api/ep';
 import { toApiError, useApi } from '../../api/ApiContext';
-import { formatDateTime } from '../../app/format';
-import { useNotify } from '../../app/notifications';
-import { DateField, TextInput } from '../../components/fields';
-import { applyApiFieldErrors } from '../../components/formErrors';
-import { LeaveGuard } from '../../components/LeaveGuard';
-import { Page } from '../../components/Page';
-import { requiredLabelProps } from '../../components/requiredLabel';
-import { useFormDraft } from '../../components/useFormDraft';
+import { useNotify } from '../../kit/notifications';
+import { DateField } from '../../kit/DateField';
+import { TextInput } from '../../kit/fields';
+import { applyApiFieldErrors } from '../../kit/formErrors';
+import { LeaveGuard } from '../../kit/LeaveGuard';
+import { Page } from '../../kit/Page';
+import { requiredLabelProps } from '../../kit/requiredLabel';
+import { useFormDraft } from '../../kit/useFormDraft';
 import { Section, validateWith } from './common';
-import { epPaths } from './paths';
+import { epPaths } from '../../kit/paths';
+import { formatDateTime } from '../../../../shared/domain/format';
 
 export interface SessionForm {
   date: string;

@@ -5,27 +5,22 @@ import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Paper from '@mui/material/Paper';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { EpConvocations, EpLetterKind, EpSession } from '../../../../shared/api/ep';
 import { toApiError, useApi } from '../../api/ApiContext';
-import { formatIsoDate } from '../../app/format';
-import { base64ToBlob, Section } from './common';
+import { base64ToBlob, saveBlob } from '../../kit/files';
+import { Section } from './common';
+import { formatDate, personName } from '../../../../shared/domain/format';
 
 const NOT_HELD: readonly EpSession['status'][] = ['creee', 'dossiers_inscrits', 'convocations_envoyees'];
 
 /** Saves (or opens) a PDF received in base64. */
 function deliver(file: { fileName: string; mime: string; contentBase64: string }, open: boolean): void {
-  const url = URL.createObjectURL(base64ToBlob(file.contentBase64, file.mime));
-  if (open) {
-    window.open(url, '_blank', 'noopener');
-  } else {
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = file.fileName;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-  }
+  const blob = base64ToBlob(file.contentBase64, file.mime);
+  if (!open) return saveBlob(blob, file.fileName);
+  const url = URL.createObjectURL(blob);
+  window.open(url, '_blank', 'noopener');
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
@@ -40,6 +35,8 @@ export function SessionDocuments({ session }: { session: EpSession }) {
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
+  /** Optional sending date of the letters ('' = dated on the day they are produced). */
+  const [sendingDate, setSendingDate] = useState('');
 
   const loadConvocations = async () => {
     setError(undefined);
@@ -71,7 +68,12 @@ export function SessionDocuments({ session }: { session: EpSession }) {
     setError(undefined);
     setStatus(`Préparation : ${label}…`);
     try {
-      const file = await api.call('ep.sessions.letterPdf', { sessionId: session.id, kind, ...(itemId === undefined ? {} : { itemId }) });
+      const file = await api.call('ep.sessions.letterPdf', {
+        sessionId: session.id,
+        kind,
+        ...(itemId === undefined ? {} : { itemId }),
+        ...(sendingDate && kind !== 'proces_verbal' ? { sendingDate } : {}),
+      });
       deliver(file, false);
       setStatus(`${label} prêt : ${file.fileName}.`);
     } catch (e) {
@@ -98,6 +100,16 @@ export function SessionDocuments({ session }: { session: EpSession }) {
           Ouvrir le dossier dans un nouvel onglet
         </Button>
       </Box>
+      <TextField
+        type="date"
+        label="Date d’envoi des courriers"
+        value={sendingDate}
+        onChange={(e) => setSendingDate(e.target.value)}
+        helperText="Facultative : sans elle, les courriers sont datés du jour où ils sont produits."
+        slotProps={{ inputLabel: { shrink: true } }}
+        size="small"
+        sx={{ mt: 2 }}
+      />
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center', mt: 1 }} role="group" aria-label="Courriers de la séance (PDF)">
         <Button variant="outlined" onClick={() => void letter('convocations', 'Convocations des membres')} disabled={pending}>
           Convocations des membres (PDF)
@@ -114,7 +126,7 @@ export function SessionDocuments({ session }: { session: EpSession }) {
       {decided.length > 0 ? (
         <Box component="ul" aria-label="Courriers de décision" sx={{ listStyle: 'none', p: 0, mt: 1 }}>
           {decided.map((i) => {
-            const name = `${i.person.prenoms} ${i.person.nomUsage ?? i.person.nomPatronymique}`;
+            const name = personName(i.person);
             return (
               <Box component="li" key={i.itemId} sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center', my: 0.5 }}>
                 <Typography sx={{ minWidth: '12rem' }}>Décision — {name}</Typography>
@@ -146,7 +158,7 @@ function ConvocationsView({ data }: { data: EpConvocations }) {
   return (
     <Box component="section" aria-labelledby="ep-convocations-title" sx={{ mt: 2 }}>
       <Typography variant="h3" id="ep-convocations-title" sx={{ fontSize: '1.2rem' }}>
-        Convocations — {data.session.epName}, séance du {formatIsoDate(data.session.date)} à {data.session.startTime}, {data.session.place}
+        Convocations — {data.session.epName}, séance du {formatDate(data.session.date)} à {data.session.startTime}, {data.session.place}
       </Typography>
       <Typography variant="h4" sx={{ fontSize: '1.05rem', mt: 2 }}>
         Ordre du jour
@@ -185,7 +197,7 @@ function ConvocationsView({ data }: { data: EpConvocations }) {
             </Typography>
           ))}
           <Typography sx={{ mt: 1 }}>
-            Votre situation sera examinée par l’équipe pluridisciplinaire le {formatIsoDate(b.date)}
+            Votre situation sera examinée par l’équipe pluridisciplinaire le {formatDate(b.date)}
             {b.time ? ` à ${b.time}` : ''}, {b.place}. Motif : {b.reason}.
           </Typography>
           <Typography sx={{ mt: 1 }}>{b.observations}</Typography>

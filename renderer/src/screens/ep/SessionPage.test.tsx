@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { EpSession } from '../../../../shared/api/ep';
 import { quorum } from '../../../../shared/domain/rules/ep-sessions';
 import { ApiError } from '../../../../shared/api/errors';
-import type { User } from '../../../../shared/api/contract';
-import { createFakeBackend } from '../../testing/fakeBackend';
-import { renderApp } from '../../testing/renderApp';
+import { createFakeBackend } from '../../../../test/renderer/fakeBackend';
+import { renderApp } from '../../../../test/renderer/renderApp';
+import { ITEM, SECRETAIRE, baseSession } from './sessionFixtures';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -14,49 +13,6 @@ afterEach(() => {
   cleanup();
   window.sessionStorage.clear();
 });
-
-const SECRETAIRE: User = { id: 4, login: 's.leroy', displayName: 'Sophie Leroy', role: 'secretaire_ep', structure: 'Secrétariat EP', mdsId: 1, active: true };
-
-function baseSession(over: Partial<EpSession> = {}): EpSession {
-  return {
-    id: 7,
-    epId: 1,
-    territory: 'Lens-Hénin',
-    date: '2026-12-03',
-    place: 'Salle du conseil',
-    startTime: '09:00',
-    status: 'creee',
-    statusLabel: 'Créée',
-    cases: 0,
-    slotConfig: { startTime: '09:00', casesPerSlot: 2, slotMinutes: 30, lunchStart: '12:00', lunchEnd: '13:30' },
-    convocationsSentOn: null,
-    heldOn: null,
-    closedOn: null,
-    items: [],
-    attendance: [],
-    quorum: quorum(0, []),
-    next: { state: 'dossiers_inscrits', label: 'Dossiers inscrits', blockers: ['Inscrivez au moins un dossier à l’ordre du jour.'] },
-    version: 1,
-    ...over,
-  };
-}
-
-const ITEM: EpSession['items'][number] = {
-  itemId: 31,
-  saisineId: 21,
-  position: 1,
-  slotStart: '09:00',
-  status: 'inscrit',
-  removalReason: null,
-  person: { personId: 10, nomPatronymique: 'Dupont', nomUsage: null, prenoms: 'Marie', cafNumber: '1234567' },
-  origin: 'fiche_suspension',
-  originLabel: 'Demande de suspension (fiche de liaison)',
-  theme: 'Suspension',
-  saisineDate: '2026-11-20',
-  avisDeadline: '2026-12-20',
-  avis: null,
-  decision: null,
-};
 
 describe('session page', () => {
   it('shows the state and the blocked next step with its reasons; once unblocked the button moves the session on', async () => {
@@ -151,13 +107,44 @@ describe('session page', () => {
     renderApp(backend.transport, { path: '/equipes-pluridisciplinaires/seances/7' });
     const present = async (name: string, status: string) => user.click(within(await screen.findByRole('radiogroup', { name: `Présence de ${name}` })).getByRole('radio', { name: status }));
     await present('Jean Conseiller', 'Présent');
-    expect(screen.getByText(/Quorum non atteint : 1 membre\(s\) présent\(s\) ou remplacé\(s\) sur 3 ; il en faut au moins 2/)).toBeInTheDocument();
+    expect(screen.getByText(/Quorum non atteint : 1 membre présent ou remplacé sur 3 ; il en faut au moins 2/)).toBeInTheDocument();
     await present('Claude Caf', 'Remplacé');
     expect(screen.getByRole('textbox', { name: 'Remplaçant de Claude Caf' })).toBeInTheDocument();
-    expect(screen.getByText(/Quorum atteint : 2 membre\(s\)/)).toBeInTheDocument();
+    expect(screen.getByText(/Quorum atteint : 2 membres présents ou remplacés/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Enregistrer la présence' }));
     expect(await screen.findByText('Indiquez la présence de chaque membre.')).toBeInTheDocument();
     expect(screen.getByText('Choisissez la présence')).toBeInTheDocument();
     expect(backend.inputsOf('ep.sessions.recordAttendance')).toEqual([]);
+  });
+
+  it('records who signed the Président’s decision, by delegation (prefilled with the SLAI’s chief), and refuses it without a signatory', async () => {
+    const user = userEvent.setup();
+    const session = baseSession({
+      items: [{ ...ITEM, avis: { date: '2026-12-01', sens: 'favorable', motivation: 'Contrat non signé.', proposedSanction: null, late: false, recordedBy: 'Sophie Leroy' } }],
+      status: 'avis_rendus',
+      statusLabel: 'Avis rendus',
+      next: { state: 'decisions_enregistrees', label: 'Décisions enregistrées', blockers: ['1 dossier sans décision.'] },
+    });
+    const backend = createFakeBackend({ user: SECRETAIRE, handlers: { 'ep.sessions.get': () => session, 'ep.sessions.recordDecision': () => session } });
+    renderApp(backend.transport, { path: '/equipes-pluridisciplinaires/seances/7' });
+    const form = await screen.findByRole('form', { name: 'Décision du Président pour DUPONT Marie' });
+    await user.click(within(form).getByRole('radio', { name: 'Favorable' }));
+    expect(within(form).getByRole('textbox', { name: 'Fonction du signataire' })).toHaveValue('Chef du Service Local Allocation Insertion');
+    expect(within(form).getByRole('textbox', { name: 'Délégation' })).toHaveValue('Par délégation, le Chef du Service Local Allocation Insertion');
+    const name = within(form).getByRole('textbox', { name: 'Signataire (nom)' });
+    await user.clear(name);
+    await user.click(within(form).getByRole('button', { name: 'Enregistrer la décision' }));
+    expect(await within(form).findByText(/Nom du signataire/)).toBeInTheDocument();
+    expect(backend.inputsOf('ep.sessions.recordDecision')).toEqual([]);
+
+    await user.type(name, 'Claire Delattre');
+    await user.click(within(form).getByRole('button', { name: 'Enregistrer la décision' }));
+    await vi.waitFor(() => expect(backend.inputsOf('ep.sessions.recordDecision')).toHaveLength(1));
+    expect(backend.inputsOf('ep.sessions.recordDecision')[0]).toMatchObject({
+      sens: 'favorable',
+      signatoryName: 'Claire Delattre',
+      signatoryFunction: 'Chef du Service Local Allocation Insertion',
+      signatoryDelegation: 'Par délégation, le Chef du Service Local Allocation Insertion',
+    });
   });
 });

@@ -14,7 +14,6 @@ import Link from '@mui/material/Link';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -25,34 +24,20 @@ import CheckIcon from '@mui/icons-material/Check';
 import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
 import RadioButtonUncheckedIcon from '@mui/icons-material/RadioButtonUnchecked';
 import type { EpSession, EpSessionItem } from '../../../../shared/api/ep';
-import type { MethodInput, MethodName } from '../../../../shared/api/contract';
 import { toApiError, useApi, useApiQuery } from '../../api/ApiContext';
-import { formatIsoDate } from '../../app/format';
-import { useNotify } from '../../app/notifications';
-import { useCan } from '../../app/session';
-import { Page } from '../../components/Page';
-import { LoadError, Loading } from '../interview/common';
+import { useNotify } from '../../kit/notifications';
+import { useCan } from '../../kit/permissions';
+import { Page } from '../../kit/Page';
+import { LoadError, Loading } from '../../kit/status';
 import { AttendancePanel } from './AttendancePanel';
 import { CasesPanel } from './CaseForms';
 import { DeadlineFlag, Section } from './common';
-import { personName } from './format';
-import { epPaths } from './paths';
+import { epPaths } from '../../kit/paths';
 import { CASE_STAGE_LABELS, caseStage, sessionView, type SessionView } from './sessionModel';
 import { SessionDocuments } from './SessionDocuments';
-
-type SessionWrite = Extract<
-  MethodName,
-  | 'ep.sessions.advance'
-  | 'ep.sessions.addSaisines'
-  | 'ep.sessions.assignSlots'
-  | 'ep.sessions.setSlot'
-  | 'ep.sessions.removeItem'
-  | 'ep.sessions.recordAttendance'
-  | 'ep.sessions.recordAvis'
-  | 'ep.sessions.recordDecision'
->;
-/** Runs a write that returns the session; throws the ApiError for the caller's form. */
-export type RunSessionWrite = <M extends SessionWrite>(method: M, input: MethodInput<M>, done?: string) => Promise<void>;
+import type { RunSessionWrite } from './sessionWrite';
+import { formatDate, personName, plural } from '../../../../shared/domain/format';
+import { ScrollTable } from '../../kit/ScrollRegion';
 
 /** One session: state and next step, ordre du jour, documents, attendance, avis and decisions. */
 export function SessionPage() {
@@ -73,7 +58,7 @@ export function SessionPage() {
     if (done) notify(done);
   };
 
-  const title = session ? `Séance du ${formatIsoDate(session.date)}` : 'Séance de l’équipe pluridisciplinaire';
+  const title = session ? `Séance du ${formatDate(session.date)}` : 'Séance de l’équipe pluridisciplinaire';
   const view = session ? sessionView(session, manager) : null;
   return (
     <Page
@@ -208,7 +193,7 @@ function AgendaPanel({ session, view, run }: { session: EpSession; view: Session
       }
     >
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        {session.slotConfig.casesPerSlot} dossier(s) par créneau de {session.slotConfig.slotMinutes} minutes à partir de {session.slotConfig.startTime}
+        {plural(session.slotConfig.casesPerSlot, 'dossier', 'dossiers')} par créneau de {plural(session.slotConfig.slotMinutes, 'minute', 'minutes')} à partir de {session.slotConfig.startTime}
         {session.slotConfig.lunchStart ? `, pause de ${session.slotConfig.lunchStart} à ${session.slotConfig.lunchEnd ?? ''}` : ', sans pause déjeuner'}.
       </Typography>
       {error ? (
@@ -218,7 +203,7 @@ function AgendaPanel({ session, view, run }: { session: EpSession; view: Session
       ) : null}
       {view.activeItems.length === 0 ? <Typography>Aucun dossier n’est inscrit à l’ordre du jour.</Typography> : null}
       {view.activeItems.length > 0 ? (
-        <Table size="small" aria-label="Dossiers inscrits à l’ordre du jour">
+        <ScrollTable label="Dossiers inscrits à l’ordre du jour" size="small">
           <TableHead>
             <TableRow>
               <TableCell>N°</TableCell>
@@ -246,7 +231,7 @@ function AgendaPanel({ session, view, run }: { session: EpSession; view: Session
                     {item.theme}
                   </Typography>
                 </TableCell>
-                <TableCell>{formatIsoDate(item.avisDeadline)}</TableCell>
+                <TableCell>{formatDate(item.avisDeadline)}</TableCell>
                 <TableCell>{CASE_STAGE_LABELS[caseStage(item)]}</TableCell>
                 {view.can.removeItems ? (
                   <TableCell>
@@ -260,7 +245,7 @@ function AgendaPanel({ session, view, run }: { session: EpSession; view: Session
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </ScrollTable>
       ) : null}
       {view.removedItems.length > 0 ? (
         <>
@@ -336,7 +321,7 @@ function InscribeDialog({ session, run, onClose }: { session: EpSession; run: Ru
     setPending(true);
     setError(undefined);
     try {
-      await run('ep.sessions.addSaisines', { sessionId: session.id, saisineIds: selected }, `${selected.length} saisine(s) inscrite(s) à l’ordre du jour.`);
+      await run('ep.sessions.addSaisines', { sessionId: session.id, saisineIds: selected }, `${plural(selected.length, 'saisine inscrite', 'saisines inscrites')} à l’ordre du jour.`);
       onClose();
     } catch (e) {
       const err = toApiError(e);
@@ -354,7 +339,7 @@ function InscribeDialog({ session, run, onClose }: { session: EpSession; run: Ru
         {queue.loading && !queue.data ? <Loading>Chargement des saisines…</Loading> : null}
         {queue.data && items.length === 0 ? <Typography>Aucune saisine n’attend d’être inscrite.</Typography> : null}
         {items.length > 0 ? (
-          <Table size="small" aria-label="Saisines à inscrire, échéance la plus proche d’abord">
+          <ScrollTable label="Saisines à inscrire, échéance la plus proche d’abord" size="small">
             <TableHead>
               <TableRow>
                 <TableCell padding="checkbox">
@@ -381,7 +366,7 @@ function InscribeDialog({ session, run, onClose }: { session: EpSession; run: Ru
                       slotProps={{ input: { 'aria-label': `Inscrire ${personName(q.person)} — ${q.originLabel}` } }}
                     />
                   </TableCell>
-                  <TableCell>{formatIsoDate(q.avisDeadline)}</TableCell>
+                  <TableCell>{formatDate(q.avisDeadline)}</TableCell>
                   <TableCell>
                     <DeadlineFlag item={q} />
                   </TableCell>
@@ -395,10 +380,10 @@ function InscribeDialog({ session, run, onClose }: { session: EpSession; run: Ru
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </ScrollTable>
         ) : null}
         <Typography role="status" sx={{ mt: 1 }}>
-          {selected.length} saisine(s) sélectionnée(s).
+          {plural(selected.length, 'saisine sélectionnée', 'saisines sélectionnées')}.
         </Typography>
         {error ? (
           <Alert severity="error" role="alert" sx={{ mt: 1 }}>

@@ -8,6 +8,7 @@ import ErrorOutlineIcon from '@mui/icons-material/Error';
 import ScheduleIcon from '@mui/icons-material/Schedule';
 import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutlineOutlined';
 import type { EpQueueItem } from '../../../../shared/api/ep';
+import { plural } from '../../../../shared/domain/format';
 
 /**
  * Checks form values with a shared zod schema: the parsed value, or null after putting each issue's French
@@ -55,7 +56,7 @@ export function DeadlineFlag({ item }: { item: Pick<EpQueueItem, 'flag' | 'flagL
     item.daysLeft < 0
       ? ` (${-item.daysLeft} jour${item.daysLeft < -1 ? 's' : ''} de retard)`
       : item.flag === 'bientot'
-        ? ` (${item.daysLeft} jour${item.daysLeft > 1 ? 's' : ''})`
+        ? ` (${plural(item.daysLeft, 'jour', 'jours')})`
         : '';
   return (
     <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, fontWeight: item.flag === 'dans_les_temps' ? 400 : 700 }}>
@@ -64,12 +65,4 @@ export function DeadlineFlag({ item }: { item: Pick<EpQueueItem, 'flag' | 'flagL
       {days}
     </Box>
   );
-}
-
-/** base64 → Blob (the session file PDF). */
-export function base64ToBlob(base64: string, mime: string): Blob {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return new Blob([bytes], { type: mime });
 }

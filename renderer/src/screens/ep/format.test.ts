@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatEuro, formatMonth, sanctionEnd, sanctionRows } from './format';
+import { formatEuro, sanctionEnd, sanctionRows } from './format';
 
 const line = (month: string, step: string, allowance: number, reduction: number, totalSuspension = false) => ({
   month,
@@ -17,11 +17,6 @@ describe('sanction table formatting', () => {
     expect(formatEuro(100)).toBe('100,00 €');
     expect(formatEuro(1234.5)).toBe('1 234,50 €');
     expect(formatEuro(0)).toBe('0,00 €');
-  });
-
-  it('names the month in French', () => {
-    expect(formatMonth('2027-01-01')).toBe('janvier 2027');
-    expect(formatMonth('2026-08-01')).toBe('août 2026');
   });
 
   it('gives one row per month with the amounts and a text flag for total suspension and radiation', () => {

@@ -1,19 +1,11 @@
-import { format } from 'date-fns';
-import { fr } from 'date-fns/locale/fr';
 import type { EpSanction } from '../../../../shared/api/ep';
-import { formatIsoDate, parseIsoDate } from '../../app/format';
+import { formatDate } from '../../../../shared/domain/format';
 
 const euro = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
 
 /** An amount in euros, French style: « 1 234,56 € » (the thin spaces of fr-FR normalised to plain spaces). */
 export function formatEuro(amount: number): string {
   return euro.format(amount).replace(/[\u202f\u00a0]/g, ' ');
-}
-
-/** 'YYYY-MM-01' → « janvier 2027 » (the month of a sanction line). */
-export function formatMonth(iso: string): string {
-  const date = parseIsoDate(iso);
-  return date ? format(date, 'MMMM yyyy', { locale: fr }) : iso;
 }
 
 export interface SanctionRow {
@@ -31,7 +23,7 @@ export interface SanctionRow {
 export function sanctionRows(sanction: Pick<EpSanction, 'lines'>): SanctionRow[] {
   return sanction.lines.map((line) => ({
     key: line.month,
-    month: formatMonth(line.month),
+    month: formatDate(line.month, 'month'),
     label: line.label,
     allowance: formatEuro(line.allowance),
     reduction: formatEuro(line.reduction),
@@ -48,15 +40,8 @@ export function sanctionEnd(sanction: Pick<EpSanction, 'stoppedBy' | 'radiation'
     case 'fin_manquement':
       return 'La sanction prend fin avec le manquement.';
     case 'radiation':
-      return sanction.radiation ? `Radiation du dispositif au ${formatIsoDate(sanction.radiation)}.` : 'Radiation du dispositif.';
+      return sanction.radiation ? `Radiation du dispositif au ${formatDate(sanction.radiation)}.` : 'Radiation du dispositif.';
     default:
       return `Échéancier calculé sur ${sanction.lines.length} mois : la sanction se poursuit jusqu’à la signature du contrat ou la fin du manquement.`;
   }
-}
-
-/** « NOM (NOM D’USAGE) Prénoms » of a person reference. */
-export function personName(p: { nomPatronymique: string; nomUsage: string | null; prenoms: string }): string {
-  const birth = p.nomPatronymique.toUpperCase();
-  const usage = p.nomUsage?.trim().toUpperCase();
-  return `${usage && usage !== birth ? `${usage} (${birth})` : birth} ${p.prenoms}`.trim();
 }

@@ -22,8 +22,9 @@ import {
   type AttachmentMime,
 } from '../../../../shared/api/fiches';
 import { toApiError, useApi } from '../../api/ApiContext';
-import { formatIsoDate } from '../../app/format';
-import { DateInput } from '../../components/DateInput';
+import { DateInput } from '../../kit/DateInput';
+import { base64ToBlob, readBase64, saveBlob } from '../../kit/files';
+import { formatDate } from '../../../../shared/domain/format';
 
 type Kind = keyof typeof ATTACHMENT_KINDS;
 
@@ -49,19 +50,6 @@ export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} o`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} Ko`;
   return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} Mo`;
-}
-
-/** File → base64 (without the data: prefix). */
-export function readBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(new Error('Lecture du fichier impossible'));
-    reader.readAsDataURL(file);
-  });
 }
 
 export interface AttachmentsPanelProps {
@@ -147,13 +135,7 @@ export function AttachmentsPanel({ ficheId, attachments, editable, defaultKind =
   const download = async (a: AttachmentMeta) => {
     try {
       const out = await client.call('attachments.download', { attachmentId: a.id });
-      const bytes = Uint8Array.from(atob(out.contentBase64), (ch) => ch.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes], { type: out.mime }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = out.fileName;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(base64ToBlob(out.contentBase64, out.mime), out.fileName);
     } catch (e) {
       setMessage(toApiError(e).message);
     }
@@ -196,7 +178,7 @@ export function AttachmentsPanel({ ficheId, attachments, editable, defaultKind =
             >
               <ListItemText
                 primary={`${ATTACHMENT_KINDS[a.kind]} : ${a.fileName}`}
-                secondary={`${a.documentDate ? `du ${formatIsoDate(a.documentDate)} — ` : ''}${formatSize(a.size)}${a.label ? ` — ${a.label}` : ''}`}
+                secondary={`${a.documentDate ? `du ${formatDate(a.documentDate)} — ` : ''}${formatSize(a.size)}${a.label ? ` — ${a.label}` : ''}`}
               />
             </ListItem>
           ))}

@@ -1,14 +1,11 @@
-import { useId, useMemo, useState, type ReactNode } from 'react';
-import { Link as RouterLink, useNavigate, useParams } from 'react-router';
+import { useMemo, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
 import Grid from '@mui/material/Grid';
-import Link from '@mui/material/Link';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import EditIcon from '@mui/icons-material/Edit';
@@ -28,26 +25,23 @@ import {
 } from '../../../../shared/domain/rules/fiche-liaison';
 import { ORIENTATION_LABELS } from '../../../../shared/domain/rules/orientation';
 import { toApiError, useApi, useApiQuery } from '../../api/ApiContext';
-import { formatIsoDate, toIsoDate } from '../../app/format';
-import { useNotify } from '../../app/notifications';
-import { paths } from '../../app/routes';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { DateInput } from '../../components/DateInput';
-import { Page } from '../../components/Page';
-import { RadioInput } from '../../components/fields';
-import { ErrorSummary, flattenFieldErrors } from '../../components/formErrors';
-import { PapTable } from '../contracts/ContractPage';
-import { Loaded, validId } from '../contracts/ContractWizardPage';
-import { etatCivilName } from '../contracts/EtatCivil';
-import { Term } from '../contracts/PapEditor';
-import { ROOT_ERROR_KEY } from '../contracts/contractFormModel';
-import { DateFieldR, SelectFieldR, TextFieldR } from '../contracts/formFields';
-import { contractPaths } from '../contracts/paths';
+import { toIsoDate } from '../../kit/format';
+import { useNotify } from '../../kit/notifications';
+import { paths, contractPaths, fichePaths } from '../../kit/paths';
+import { ConfirmDialog } from '../../kit/ConfirmDialog';
+import { DateInput } from '../../kit/DateInput';
+import { Page } from '../../kit/Page';
+import { RadioInput } from '../../kit/fields';
+import { ErrorSummary, flattenFieldErrors } from '../../kit/formErrors';
+import { PapTable } from '../../kit/pap/PapTable';
+import { DeleteDraftDialog, RecordChips, RecordLinks, recordPage, RecordSection, TermList, type ChipColor, type RecordProps } from '../../kit/RecordPage';
+import { Term } from '../../kit/Term';
+import { ROOT_FIELD as ROOT_ERROR_KEY } from '../../../../shared/api/errors';
+import { DateFieldR, SelectFieldR, TextFieldR } from '../../kit/formFields';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { AdministratifBlock, EmailDraftButton, MissingList, SendSection } from './FicheParts';
-import { fichePaths } from './paths';
+import { formatDate, personName } from '../../../../shared/domain/format';
 
-type ChipColor = 'default' | 'primary' | 'success' | 'warning' | 'error' | 'info';
 export const FICHE_STATE_COLORS: Record<FicheState, ChipColor> = {
   brouillon: 'default',
   envoyee: 'info',
@@ -57,28 +51,15 @@ export const FICHE_STATE_COLORS: Record<FicheState, ChipColor> = {
 };
 
 /** Route `/fiches-de-liaison/:ficheId`: the fiche, what it lacks, and what its reader may do with it. */
-export function FichePage() {
-  const ficheId = validId(useParams().ficheId);
-  const query = useApiQuery('fiches.get', { ficheId: ficheId ?? 0 }, { enabled: ficheId !== null });
-  if (ficheId === null) {
-    return (
-      <Page title="Fiche introuvable">
-        <Alert severity="error">Cette fiche n’existe pas.</Alert>
-      </Page>
-    );
-  }
-  return (
-    <Loaded title="Fiche de liaison" error={query.error} loading={!query.data} onRetry={query.reload} what="de la fiche">
-      {() => <FicheDetails key={query.data!.id} initial={query.data!} />}
-    </Loaded>
-  );
-}
+export const FichePage = recordPage(
+  { param: 'ficheId', method: 'fiches.get', input: (ficheId) => ({ ficheId }), title: 'Fiche de liaison', what: 'de la fiche' },
+  { title: 'Fiche introuvable', message: 'Cette fiche n’existe pas.' },
+  FicheDetails,
+);
 
-function FicheDetails({ initial }: { initial: FicheView }) {
+function FicheDetails({ record: fiche, onChange: setFiche }: RecordProps<FicheView>) {
   const client = useApi();
-  const navigate = useNavigate();
   const notify = useNotify();
-  const [fiche, setFiche] = useState(initial);
   const [closing, setClosing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [actionError, setActionError] = useState<string>();
@@ -87,7 +68,7 @@ function FicheDetails({ initial }: { initial: FicheView }) {
   const saisines = useApiQuery('epSaisines.forDossier', { personId: fiche.personId }, { enabled: fiche.epSaisineId !== null });
   const saisine = saisines.data?.find((s) => s.id === fiche.epSaisineId);
   const can = (a: FicheView['allowedActions'][number]) => fiche.allowedActions.includes(a);
-  const name = etatCivilName(fiche.administratif.beneficiaire);
+  const name = personName(fiche.administratif.beneficiaire);
   const c = fiche.fiche;
   const reload = async () => {
     try {
@@ -111,29 +92,15 @@ function FicheDetails({ initial }: { initial: FicheView }) {
     }
   };
 
-  const remove = async () => {
-    setBusy(true);
-    setActionError(undefined);
-    try {
-      await client.call('fiches.deleteDraft', { ficheId: fiche.id, version: fiche.version });
-      notify('Le brouillon de la fiche est supprimé.');
-      void navigate(paths.dossier(fiche.personId));
-    } catch (e) {
-      setActionError(toApiError(e).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <Page
       title={`${fiche.typeLabel} — ${name}`}
       subtitle={
-        <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 1, flexWrap: 'wrap' }} role="list" aria-label="État de la fiche">
-          <Chip role="listitem" color={FICHE_STATE_COLORS[fiche.status]} label={`État : ${fiche.statusLabel}`} />
-          <Chip role="listitem" variant="outlined" label={`Demande du ${formatIsoDate(c.date)}`} />
-          {fiche.sentOn ? <Chip role="listitem" variant="outlined" label={`Envoyée le ${formatIsoDate(fiche.sentOn)}`} /> : null}
-        </Stack>
+        <RecordChips
+          label="État de la fiche"
+          status={{ text: `État : ${fiche.statusLabel}`, color: FICHE_STATE_COLORS[fiche.status] }}
+          facts={[`Demande du ${formatDate(c.date)}`, !!fiche.sentOn && `Envoyée le ${formatDate(fiche.sentOn)}`]}
+        />
       }
       actions={
         <>
@@ -156,17 +123,12 @@ function FicheDetails({ initial }: { initial: FicheView }) {
         </>
       }
     >
-      <Typography sx={{ mb: 2 }}>
-        <Link component={RouterLink} to={paths.dossier(fiche.personId)}>{`Dossier de ${name}`}</Link>
-        {c.contractId ? (
-          <>
-            {' · '}
-            <Link component={RouterLink} to={contractPaths.contract(c.contractId)}>
-              Contrat concerné
-            </Link>
-          </>
-        ) : null}
-      </Typography>
+      <RecordLinks
+        links={[
+          { to: paths.dossier(fiche.personId), text: `Dossier de ${name}` },
+          !!c.contractId && { to: contractPaths.contract(c.contractId), text: 'Contrat concerné' },
+        ]}
+      />
       {actionError ? (
         <Alert severity="error" role="alert" sx={{ mb: 2 }}>
           {actionError}
@@ -176,7 +138,7 @@ function FicheDetails({ initial }: { initial: FicheView }) {
       {fiche.epSaisineId ? (
         <Alert severity="info" sx={{ mb: 2 }}>
           {saisine
-            ? `Équipe pluridisciplinaire saisie le ${formatIsoDate(saisine.date)} (${saisine.originLabel}) : avis attendu avant le ${formatIsoDate(saisine.avisDeadline)}.`
+            ? `Équipe pluridisciplinaire saisie le ${formatDate(saisine.date)} (${saisine.originLabel}) : avis attendu avant le ${formatDate(saisine.avisDeadline)}.`
             : 'L’équipe pluridisciplinaire est saisie de cette demande.'}
         </Alert>
       ) : null}
@@ -187,37 +149,37 @@ function FicheDetails({ initial }: { initial: FicheView }) {
       ) : null}
 
       {fiche.answer ? (
-        <Section title="Réponse du correspondant">
-          <Dl>
+        <RecordSection title="Réponse du correspondant">
+          <TermList>
             <Term term="Décision" value={fiche.answer.decision === 'acceptee' ? 'Demande acceptée' : 'Demande refusée'} />
-            <Term term="Date" value={formatIsoDate(fiche.answer.date)} />
+            <Term term="Date" value={formatDate(fiche.answer.date)} />
             <Term term="Correspondant" value={fiche.answer.auteur} />
             <Term term="Réponse au référent" value={fiche.answer.texte} />
-            {fiche.closedOn ? <Term term="Fiche close le" value={formatIsoDate(fiche.closedOn)} /> : null}
-          </Dl>
-        </Section>
+            {fiche.closedOn ? <Term term="Fiche close le" value={formatDate(fiche.closedOn)} /> : null}
+          </TermList>
+        </RecordSection>
       ) : null}
       {can('repondre') ? <AnswerForm fiche={fiche} onDone={(v) => { setFiche(v); notify(v.status === 'acceptee' ? 'La demande est acceptée : le référent a votre réponse.' : 'La demande est refusée : le référent a votre réponse.'); }} /> : null}
       {fiche.structureFeedback ? (
-        <Section title="Retour de la structure">
-          <Dl>
+        <RecordSection title="Retour de la structure">
+          <TermList>
             <Term term="Structure" value={fiche.structureFeedback.structure} />
             {fiche.structureFeedback.intervenant ? <Term term="Intervenant" value={fiche.structureFeedback.intervenant} /> : null}
-            {fiche.structureFeedback.premierRendezVous ? <Term term="Premier rendez-vous" value={formatIsoDate(fiche.structureFeedback.premierRendezVous)} /> : null}
+            {fiche.structureFeedback.premierRendezVous ? <Term term="Premier rendez-vous" value={formatDate(fiche.structureFeedback.premierRendezVous)} /> : null}
             <Term term="Retour" value={fiche.structureFeedback.outcomeLabel} />
-            {fiche.structureFeedback.nouvelleDate ? <Term term="Autre date de rendez-vous" value={formatIsoDate(fiche.structureFeedback.nouvelleDate)} /> : null}
+            {fiche.structureFeedback.nouvelleDate ? <Term term="Autre date de rendez-vous" value={formatDate(fiche.structureFeedback.nouvelleDate)} /> : null}
             {fiche.structureFeedback.motif ? <Term term="Motif" value={fiche.structureFeedback.motif} /> : null}
-            {fiche.structureFeedback.dateReorientation ? <Term term="Date de la réorientation" value={formatIsoDate(fiche.structureFeedback.dateReorientation)} /> : null}
+            {fiche.structureFeedback.dateReorientation ? <Term term="Date de la réorientation" value={formatDate(fiche.structureFeedback.dateReorientation)} /> : null}
             {fiche.structureFeedback.synthese ? <Term term="Synthèse de l’action" value={fiche.structureFeedback.synthese} /> : null}
-          </Dl>
-        </Section>
+          </TermList>
+        </RecordSection>
       ) : null}
       {can('retour_structure') && !fiche.structureFeedback ? <StructureFeedbackForm fiche={fiche} onDone={(v) => { setFiche(v); notify('Le retour de la structure est enregistré.'); }} /> : null}
 
-      <Section title="La demande">
-        <Dl>
+      <RecordSection title="La demande">
+        <TermList>
           <Term term="Objet" value={fiche.typeLabel} />
-          <Term term="Date de la demande" value={formatIsoDate(c.date)} />
+          <Term term="Date de la demande" value={formatDate(c.date)} />
           {c.type === 'reorientation' ? (
             <>
               <Term term="Motif" value={c.motif ? (REORIENTATION_MOTIF_LABELS[c.motif as ReorientationMotif] ?? c.motif) : 'Non renseigné'} />
@@ -236,10 +198,10 @@ function FicheDetails({ initial }: { initial: FicheView }) {
           ) : null}
           {c.structureSouhaitee ? <Term term="Structure souhaitée" value={c.structureSouhaitee} /> : null}
           {c.lieu ? <Term term="Fait à" value={c.lieu} /> : null}
-          <Term term="Signature du référent" value={c.signatures.referent ? `le ${formatIsoDate(c.signatures.referent)}` : 'Non signée'} />
-          <Term term="Signature du bénéficiaire" value={c.signatures.beneficiaire ? `le ${formatIsoDate(c.signatures.beneficiaire)}` : 'Non signée'} />
+          <Term term="Signature du référent" value={c.signatures.referent ? `le ${formatDate(c.signatures.referent)}` : 'Non signée'} />
+          <Term term="Signature du bénéficiaire" value={c.signatures.beneficiaire ? `le ${formatDate(c.signatures.beneficiaire)}` : 'Non signée'} />
           {c.remarquesBeneficiaire ? <Term term="Remarques du bénéficiaire" value={c.remarquesBeneficiaire} /> : null}
-        </Dl>
+        </TermList>
         {c.pap ? (
           <Box sx={{ mt: 2 }}>
             <Typography variant="h3" sx={{ mb: 1 }}>
@@ -253,9 +215,9 @@ function FicheDetails({ initial }: { initial: FicheView }) {
             <PapTable rows={c.pap.actions} caption="Actions du plan d’accompagnement modifié" />
           </Box>
         ) : null}
-      </Section>
+      </RecordSection>
 
-      <Section title="Pièces jointes et envoi">
+      <RecordSection title="Pièces jointes et envoi">
         <Stack spacing={3}>
           <AttachmentsPanel
             ficheId={fiche.id}
@@ -276,11 +238,11 @@ function FicheDetails({ initial }: { initial: FicheView }) {
             />
           ) : null}
         </Stack>
-      </Section>
+      </RecordSection>
 
-      <Section title="Informations administratives">
+      <RecordSection title="Informations administratives">
         <AdministratifBlock data={fiche.administratif} personId={fiche.personId} />
-      </Section>
+      </RecordSection>
 
       <ConfirmDialog
         open={closing}
@@ -294,39 +256,16 @@ function FicheDetails({ initial }: { initial: FicheView }) {
         <Typography sx={{ mb: 2 }}>La fiche se clôt une fois la réponse faite au référent.</Typography>
         <DateInput label="Date de clôture" value={closeDate} onChange={setCloseDate} required disableFuture />
       </ConfirmDialog>
-      <ConfirmDialog
+      <DeleteDraftDialog
         open={deleting}
-        title="Supprimer ce brouillon ?"
-        confirmLabel="Supprimer le brouillon"
-        danger
-        pending={busy}
-        error={actionError}
-        onConfirm={() => void remove()}
-        onCancel={() => setDeleting(false)}
+        onClose={() => setDeleting(false)}
+        onDelete={() => client.call('fiches.deleteDraft', { ficheId: fiche.id, version: fiche.version })}
+        deleted="Le brouillon de la fiche est supprimé."
+        personId={fiche.personId}
       >
         La fiche et ses pièces jointes seront supprimées. Cette action ne peut pas être annulée.
-      </ConfirmDialog>
+      </DeleteDraftDialog>
     </Page>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <Paper component="section" variant="outlined" aria-labelledby={id} sx={{ p: { xs: 2, md: 3 }, mb: 3 }}>
-      <Typography variant="h2" id={id} sx={{ mb: 2 }}>
-        {title}
-      </Typography>
-      {children}
-    </Paper>
-  );
-}
-
-function Dl({ children }: { children: ReactNode }) {
-  return (
-    <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'max-content 1fr' }, columnGap: 3, rowGap: 0.75, m: 0 }}>
-      {children}
-    </Box>
   );
 }
 
@@ -358,7 +297,7 @@ function AnswerForm({ fiche, onDone }: { fiche: FicheView; onDone: (view: FicheV
     }
   });
   return (
-    <Section title="Réponse au référent">
+    <RecordSection title="Réponse au référent">
       <Box component="form" noValidate onSubmit={(e) => void submit(e)}>
         <ErrorSummary message={error} errors={form.formState.submitCount > 0 ? flattenFieldErrors(form.formState.errors) : []} onSelect={(p) => form.setFocus(p as keyof AnswerValues)} />
         <Stack spacing={2.5}>
@@ -389,7 +328,7 @@ function AnswerForm({ fiche, onDone }: { fiche: FicheView; onDone: (view: FicheV
           </Box>
         </Stack>
       </Box>
-    </Section>
+    </RecordSection>
   );
 }
 
@@ -432,7 +371,7 @@ function StructureFeedbackForm({ fiche, onDone }: { fiche: FicheView; onDone: (v
     }
   });
   return (
-    <Section title="Retour de la structure">
+    <RecordSection title="Retour de la structure">
       <Box component="form" noValidate onSubmit={(e) => void submit(e)}>
         <ErrorSummary message={error} errors={form.formState.submitCount > 0 ? flattenFieldErrors(form.formState.errors) : []} onSelect={(p) => form.setFocus(p as keyof FeedbackValues)} />
         <Grid container spacing={2.5}>
@@ -486,6 +425,6 @@ function StructureFeedbackForm({ fiche, onDone }: { fiche: FicheView; onDone: (v
           Enregistrer le retour de la structure
         </Button>
       </Box>
-    </Section>
+    </RecordSection>
   );
 }

@@ -12,10 +12,11 @@ import Typography from '@mui/material/Typography';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import type { FicheAdministratif, FicheView } from '../../../../shared/api/fiches';
 import { toApiError, useApi } from '../../api/ApiContext';
-import { formatIsoDate, toIsoDate } from '../../app/format';
-import { DateInput } from '../../components/DateInput';
-import { EtatCivilList } from '../contracts/EtatCivil';
-import { Term } from '../contracts/PapEditor';
+import { toIsoDate } from '../../kit/format';
+import { DateInput } from '../../kit/DateInput';
+import { EtatCivilList } from '../../kit/EtatCivil';
+import { Term } from '../../kit/Term';
+import { formatDate } from '../../../../shared/domain/format';
 
 /** Première partie de la fiche : informations administratives (MDS, correspondant, référent, organisme, bénéficiaire, contrat). */
 export function AdministratifBlock({ data, personId, editable }: { data: FicheAdministratif; personId: number; editable?: boolean }) {
@@ -32,7 +33,7 @@ export function AdministratifBlock({ data, personId, editable }: { data: FicheAd
         <Term term="Organisme" value={data.organisme ?? 'Non renseigné'} />
         <Term
           term="Contrat d’engagements réciproques"
-          value={data.contrat ? `${data.contrat.type} du ${formatIsoDate(data.contrat.start)} au ${formatIsoDate(data.contrat.end)}` : 'Aucun contrat en cours'}
+          value={data.contrat ? `${data.contrat.type} du ${formatDate(data.contrat.start)} au ${formatDate(data.contrat.end)}` : 'Aucun contrat en cours'}
         />
       </Box>
       <Typography variant="h4" component="h4" sx={{ mb: 1 }}>

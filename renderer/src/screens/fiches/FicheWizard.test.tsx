@@ -6,8 +6,8 @@ import type { MethodParsedInput } from '../../../../shared/api/contract';
 import type { AttachmentMeta, FicheSummary, FicheView } from '../../../../shared/api/fiches';
 import { ApiError } from '../../../../shared/api/errors';
 import { validateFicheForSending } from '../../../../shared/domain/rules/fiche-liaison';
-import { CORRESPONDANT, REFERENT, SAMPLE_DOSSIER, createFakeBackend } from '../../testing/fakeBackend';
-import { renderApp } from '../../testing/renderApp';
+import { CORRESPONDANT, REFERENT, SAMPLE_DOSSIER, createFakeBackend } from '../../../../test/renderer/fakeBackend';
+import { renderApp } from '../../../../test/renderer/renderApp';
 import type { FichePrefill } from './ficheFormModel';
 import { emptyFicheValues, missingBeforeSending } from './ficheFormModel';
 
@@ -143,7 +143,7 @@ describe('fiche de liaison wizard', () => {
     const user = userEvent.setup({ applyAccept: false });
     const backend = fichesBackend();
     renderApp(backend.transport, { path: `/beneficiaires/${PERSON}/fiches/nouvelle` });
-    await screen.findByRole('heading', { level: 1, name: 'Nouvelle fiche de liaison pour MARTIN (DUPONT) Marie Louise' });
+    await screen.findByRole('heading', { level: 1, name: 'Nouvelle fiche de liaison pour DUPONT (nom d’usage MARTIN) Marie Louise' });
     const admin = screen.getByRole('region', { name: 'Informations administratives' });
     expect(admin).toHaveTextContent(CORRESPONDANT.displayName);
     expect(admin).toHaveTextContent('Aucun contrat en cours');
@@ -201,7 +201,7 @@ describe('fiche de liaison wizard', () => {
     await waitFor(() => expect(screen.queryByRole('list', { name: 'Éléments manquants' })).not.toBeInTheDocument());
 
     await user.click(screen.getByRole('button', { name: 'Envoyer au correspondant' }));
-    expect(await screen.findByRole('heading', { level: 1, name: /^Passage en équipe pluridisciplinaire : suspension — MARTIN/ })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: /^Passage en équipe pluridisciplinaire : suspension — DUPONT \(nom d’usage MARTIN\)/ })).toBeInTheDocument();
     expect(backend.inputsOf('fiches.send')).toHaveLength(1);
     expect(screen.getByRole('list', { name: 'État de la fiche' })).toHaveTextContent('État : Envoyée au correspondant');
     expect(screen.getByText('Réponse du correspondant au référent (acceptation ou refus)')).toBeInTheDocument();
@@ -242,7 +242,7 @@ describe('fiche de liaison wizard', () => {
     });
     renderApp(backend.transport, { path: `/beneficiaires/${PERSON}/fiches/nouvelle?type=avenant&contrat=31` });
     await screen.findByRole('heading', { level: 1, name: /^Nouvelle fiche de liaison/ });
-    expect(screen.getByRole('radio', { name: 'Modification du PAP : avenant au contrat' })).toBeChecked();
+    expect(await screen.findByRole('radio', { name: 'Modification du PAP : avenant au contrat' })).toBeChecked();
     await user.click(screen.getByRole('button', { name: 'Suivant' }));
     await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Étape 2 sur 3 : La demande' })).toBeInTheDocument());
     expect(screen.getByText(/Avenant au CERS du 05\/01\/2026 au 04\/07\/2026 \(PAP version 1\)/)).toBeInTheDocument();

@@ -1,20 +1,14 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useForm, useWatch, type FieldPath, type UseFormReturn } from 'react-hook-form';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Grid from '@mui/material/Grid';
 import Link from '@mui/material/Link';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Step from '@mui/material/Step';
-import StepLabel from '@mui/material/StepLabel';
-import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
-import { format } from 'date-fns';
 import type { FicheForm, FicheView } from '../../../../shared/api/fiches';
 import {
   ACTIONS_CG_LISTS,
@@ -26,21 +20,23 @@ import {
 } from '../../../../shared/domain/rules/fiche-liaison';
 import { ORIENTATION_LABELS } from '../../../../shared/domain/rules/orientation';
 import { toApiError, useApi, useApiQuery } from '../../api/ApiContext';
-import { formatIsoDate, toIsoDate } from '../../app/format';
-import { useNotify } from '../../app/notifications';
-import { paths } from '../../app/routes';
-import { useCan } from '../../app/session';
-import { LeaveGuard } from '../../components/LeaveGuard';
-import { Page } from '../../components/Page';
-import { RadioInput } from '../../components/fields';
-import { ErrorSummary, flattenFieldErrors } from '../../components/formErrors';
-import { useFormDraft } from '../../components/useFormDraft';
-import { draftFoundText } from '../dossier/DossierFormPage';
-import { Loaded, validId } from '../contracts/ContractWizardPage';
-import { etatCivilName } from '../contracts/EtatCivil';
-import { PapEditor, type PapForm } from '../contracts/PapEditor';
-import { ROOT_ERROR_KEY } from '../contracts/contractFormModel';
-import { CheckboxR, DateFieldR, TextFieldR } from '../contracts/formFields';
+import { toIsoDate } from '../../kit/format';
+import { useNotify } from '../../kit/notifications';
+import { paths, fichePaths } from '../../kit/paths';
+import { useCan } from '../../kit/permissions';
+import { LeaveGuard } from '../../kit/LeaveGuard';
+import { Page } from '../../kit/Page';
+import { RadioInput } from '../../kit/fields';
+import { flattenFieldErrors } from '../../kit/formErrors';
+import { useFormDraft } from '../../kit/useFormDraft';
+import { DraftOffer, DraftStatus } from '../../kit/DraftOffer';
+import { useStepWizard } from '../../kit/useStepWizard';
+import { WizardButtons, WizardForm, WizardSteps } from '../../kit/Wizard';
+import { Loaded } from '../../kit/status';
+import { validId } from '../../kit/routeParams';
+import { PapEditor, type PapForm } from '../../kit/pap/PapEditor';
+import { ROOT_FIELD as ROOT_ERROR_KEY } from '../../../../shared/api/errors';
+import { CheckboxR, DateFieldR, TextFieldR } from '../../kit/formFields';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { AdministratifBlock, EmailDraftButton, SendSection } from './FicheParts';
 import {
@@ -55,7 +51,7 @@ import {
   type FichePrefill,
   type FicheFormValues,
 } from './ficheFormModel';
-import { fichePaths } from './paths';
+import { formatDate, personName } from '../../../../shared/domain/format';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Form = UseFormReturn<FicheFormValues, any, FicheForm>;
@@ -172,26 +168,30 @@ export function FicheWizard({ personId, prefill, fiche, initialType, contractId,
   const resolver = useMemo(() => ficheResolver(() => amendedDates), [amendedDates]);
   const form: Form = useForm<FicheFormValues, unknown, FicheForm>({ resolver, defaultValues: base, mode: 'onBlur' });
   const draft = useFormDraft({ key: ficheDraftKey(personId, fiche?.id), form, baseline: base });
-  const [step, setStep] = useState(fiche ? startStep : 0);
   const [saved, setSaved] = useState<FicheView | undefined>(fiche);
-  const [attempted, setAttempted] = useState(false);
-  const [serverError, setServerError] = useState<string>();
   const allowLeave = useRef(false);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const firstRender = useRef(true);
   const values = useWatch({ control: form.control }) as FicheFormValues;
   const type = values.type;
   const { isDirty, isSubmitting, errors } = form.formState;
-  const name = etatCivilName(prefill.administratif.beneficiaire);
+  const wizard = useStepWizard({
+    form,
+    count: STEPS.length,
+    initial: fiche ? startStep : 0,
+    fieldsOf: (s) => (s === 0 ? ['type', 'date'] : []),
+    stepOf: (path) => (path === 'type' || path === 'date' ? 0 : 1),
+    check: async (s) => {
+      if (s === 1) return saveDraft();
+      // An avenant starts from the current PAP of the contract it amends.
+      if (form.getValues('type') === 'avenant' && amended && form.getValues('pap.actions').length === 0) {
+        form.setValue('contractId', amended.id, { shouldDirty: true });
+        form.setValue('pap.actions', valuesFromPrefill(prefill, today, 'avenant', amended.id).pap.actions, { shouldDirty: true });
+      }
+      return true;
+    },
+  });
+  const { step, serverError } = wizard;
+  const name = personName(prefill.administratif.beneficiaire);
   const title = fiche ? `Fiche de liaison de ${name}` : `Nouvelle fiche de liaison pour ${name}`;
-
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    headingRef.current?.focus();
-  }, [step]);
 
   const contractDates = prefill.administratif.contrat ? { start: prefill.administratif.contrat.start, end: prefill.administratif.contrat.end } : null;
   const clientMissing = missingBeforeSending(values, {
@@ -207,62 +207,41 @@ export function FicheWizard({ personId, prefill, fiche, initialType, contractId,
     try {
       setSaved(await client.call('fiches.get', { ficheId: saved.id }));
     } catch (e) {
-      setServerError(toApiError(e).message);
+      wizard.setServerError(toApiError(e).message);
     }
   };
 
-  /** Saves the draft fiche on the server (create or update) and goes to the files and sending step. */
-  const saveDraft = form.handleSubmit(async (parsed) => {
-    setServerError(undefined);
-    try {
-      const view = saved
-        ? await client.call('fiches.update', { ...parsed, ficheId: saved.id, version: saved.version } as never)
-        : await client.call('fiches.create', { ...parsed, personId } as never);
-      setSaved(view);
-      if (!fiche) {
-        // The fiche exists now: carry on in its own form (its draft key, its address).
-        await draft.markSaved();
-        allowLeave.current = true;
-        notify('La fiche est enregistrée en brouillon.');
-        void navigate(`${fichePaths.edit(view.id)}?etape=3`, { replace: true });
-        return;
+  /** Saves the draft fiche on the server (create or update); true: go on to the files and sending step. */
+  const saveDraft = async () => {
+    let goOn = false;
+    await form.handleSubmit(async (parsed) => {
+      try {
+        const view = saved
+          ? await client.call('fiches.update', { ...parsed, ficheId: saved.id, version: saved.version } as never)
+          : await client.call('fiches.create', { ...parsed, personId } as never);
+        setSaved(view);
+        if (!fiche) {
+          // The fiche exists now: carry on in its own form (its draft key, its address).
+          await draft.markSaved();
+          allowLeave.current = true;
+          notify('La fiche est enregistrée en brouillon.');
+          void navigate(`${fichePaths.edit(view.id)}?etape=3`, { replace: true });
+          return;
+        }
+        form.reset(form.getValues());
+        goOn = true;
+      } catch (e) {
+        const error = toApiError(e);
+        wizard.setServerError(error.fieldErrors?.[ROOT_ERROR_KEY] ?? error.message);
+        Object.entries(error.fieldErrors ?? {})
+          .filter(([p]) => p !== ROOT_ERROR_KEY)
+          .forEach(([p, message], i) => form.setError(f(fichePathOf(p, form.getValues())), { type: 'server', message }, { shouldFocus: i === 0 }));
       }
-      form.reset(form.getValues());
-      setStep(2);
-    } catch (e) {
-      const error = toApiError(e);
-      setServerError(error.fieldErrors?.[ROOT_ERROR_KEY] ?? error.message);
-      Object.entries(error.fieldErrors ?? {})
-        .filter(([p]) => p !== ROOT_ERROR_KEY)
-        .forEach(([p, message], i) => form.setError(f(fichePathOf(p, form.getValues())), { type: 'server', message }, { shouldFocus: i === 0 }));
-    }
-  });
-
-  const next = async () => {
-    setAttempted(true);
-    setServerError(undefined);
-    if (step === 0) {
-      const ok = await form.trigger(['type', 'date'], { shouldFocus: true });
-      // An avenant starts from the current PAP of the contract it amends.
-      if (ok && form.getValues('type') === 'avenant' && amended && form.getValues('pap.actions').length === 0) {
-        form.setValue('contractId', amended.id, { shouldDirty: true });
-        form.setValue('pap.actions', valuesFromPrefill(prefill, today, 'avenant', amended.id).pap.actions, { shouldDirty: true });
-      }
-      if (ok) {
-        setAttempted(false);
-        setStep(1);
-      }
-      return;
-    }
-    if (step === 1) await saveDraft();
+    })();
+    return goOn;
   };
 
-  const onSubmit = (e: React.FormEvent) => {
-    e.preventDefault();
-    if (step < 2) void next();
-  };
-
-  const stepErrors = attempted || serverError ? flattenFieldErrors(errors) : [];
+  const stepErrors = wizard.attempted || serverError ? flattenFieldErrors(errors) : [];
 
   return (
     <Page
@@ -273,97 +252,65 @@ export function FicheWizard({ personId, prefill, fiche, initialType, contractId,
         </Typography>
       }
     >
-      {draft.found ? (
-        <Alert
-          severity="info"
-          role="status"
-          sx={{ mb: 2 }}
-          action={
-            <Stack direction="row" spacing={1}>
-              <Button color="inherit" variant="outlined" size="small" onClick={() => form.reset(mergeFicheDraft(base, draft.take()), { keepDefaultValues: true })}>
-                Reprendre
-              </Button>
-              <Button color="inherit" size="small" onClick={() => void draft.discard()}>
-                Abandonner
-              </Button>
-            </Stack>
-          }
-        >
-          {draftFoundText(draft.found.updatedAt)}
-        </Alert>
-      ) : null}
-      <Stepper activeStep={step} alternativeLabel sx={{ mb: 3 }} aria-label="Étapes de la fiche de liaison">
-        {STEPS.map((label, i) => (
-          <Step key={label} completed={i < step}>
-            <StepLabel aria-current={i === step ? 'step' : undefined}>{label}</StepLabel>
-          </Step>
-        ))}
-      </Stepper>
-      <Paper variant="outlined" sx={{ p: { xs: 2, md: 3 } }}>
-        <Box component="form" noValidate onSubmit={onSubmit} aria-labelledby="fiche-step-heading">
-          <Typography variant="h2" id="fiche-step-heading" ref={headingRef} tabIndex={-1} sx={{ mb: 2 }}>
-            {`Étape ${step + 1} sur ${STEPS.length} : ${STEPS[step]}`}
-          </Typography>
-          <ErrorSummary message={serverError} errors={stepErrors} onSelect={(p) => form.setFocus(f(p))} />
-          {step === 0 ? (
-            <Stack spacing={3}>
-              <AdministratifBlock data={saved?.administratif ?? prefill.administratif} personId={personId} editable />
-              <RadioInput control={form.control} name="type" label="Objet de la demande" options={TYPE_OPTIONS} required />
-              <Box sx={{ maxWidth: 280 }}>
-                <DateFieldR control={form.control} name="date" label="Date de la demande" required />
-              </Box>
-            </Stack>
-          ) : null}
-          {step === 1 ? <RequestStep form={form} prefill={prefill} type={type} /> : null}
-          {step === 2 && saved ? (
-            <Stack spacing={3}>
-              <Typography>{`${FICHE_TYPE_LABELS[saved.fiche.type]}, demande du ${formatIsoDate(saved.fiche.date)}.`}</Typography>
-              {saved.fiche.type === 'appui' ? (
-                <Box>
-                  <Typography sx={{ mb: 1 }}>Une demande d’appui peut partir sous forme d’e-mail : préparez-le, ou envoyez la fiche.</Typography>
-                  <EmailDraftButton ficheId={saved.id} />
-                </Box>
-              ) : null}
-              <AttachmentsPanel
-                ficheId={saved.id}
-                attachments={saved.attachments}
-                editable={saved.allowedActions.includes('joindre')}
-                defaultKind={saved.fiche.type === 'suspension' ? 'convocation' : saved.fiche.type === 'actions_cg' ? 'cv' : 'autre'}
-                onChanged={() => void reloadSaved()}
-                today={today}
-              />
-              <SendSection
-                fiche={saved}
-                missing={missing}
-                onSent={(view) => {
-                  void draft.markSaved();
-                  allowLeave.current = true;
-                  notify('La fiche est envoyée au correspondant.');
-                  void navigate(fichePaths.fiche(view.id));
-                }}
-              />
-            </Stack>
-          ) : null}
-          <Stack direction="row" spacing={2} useFlexGap sx={{ mt: 3, alignItems: 'center', flexWrap: 'wrap' }}>
-            {step > 0 ? (
-              <Button onClick={() => setStep((s) => s - 1)} disabled={isSubmitting}>
-                Précédent
-              </Button>
-            ) : null}
-            {step < 2 ? (
-              <Button type="submit" variant="contained" disabled={isSubmitting}>
-                {step === 1 ? (isSubmitting ? 'Enregistrement…' : 'Enregistrer et continuer') : 'Suivant'}
-              </Button>
-            ) : null}
-            <Button onClick={() => void navigate(saved ? fichePaths.fiche(saved.id) : paths.dossier(personId))}>
-              {step === 2 ? 'Terminer plus tard' : 'Annuler'}
-            </Button>
-            <Typography color={draft.saveFailed ? 'error' : 'text.secondary'} variant="body2">
-              {draft.saveFailed ? 'Le brouillon n’a pas pu être enregistré.' : draft.savedAt ? `Brouillon enregistré à ${format(draft.savedAt, 'HH:mm')}` : ''}
-            </Typography>
+      <DraftOffer draft={draft} onRestore={() => form.reset(mergeFicheDraft(base, draft.take()), { keepDefaultValues: true })} />
+      <WizardSteps wizard={wizard} labels={STEPS} label="Étapes de la fiche de liaison" />
+      <WizardForm
+        wizard={wizard}
+        heading={`Étape ${step + 1} sur ${STEPS.length} : ${STEPS[step]}`}
+        onSubmit={wizard.onSubmit(() => undefined)}
+        summary={{ message: serverError, errors: stepErrors }}
+        actions={
+          <WizardButtons
+            wizard={wizard}
+            submitLabel={step === 0 ? 'Suivant' : step === 1 ? (isSubmitting ? 'Enregistrement…' : 'Enregistrer et continuer') : null}
+            pending={isSubmitting}
+            onCancel={() => void navigate(saved ? fichePaths.fiche(saved.id) : paths.dossier(personId))}
+            cancelLabel={step === 2 ? 'Terminer plus tard' : 'Annuler'}
+          >
+            <DraftStatus draft={draft} />
+          </WizardButtons>
+        }
+      >
+        {step === 0 ? (
+          <Stack spacing={3}>
+            <AdministratifBlock data={saved?.administratif ?? prefill.administratif} personId={personId} editable />
+            <RadioInput control={form.control} name="type" label="Objet de la demande" options={TYPE_OPTIONS} required />
+            <Box sx={{ maxWidth: 280 }}>
+              <DateFieldR control={form.control} name="date" label="Date de la demande" required />
+            </Box>
           </Stack>
-        </Box>
-      </Paper>
+        ) : null}
+        {step === 1 ? <RequestStep form={form} prefill={prefill} type={type} /> : null}
+        {step === 2 && saved ? (
+          <Stack spacing={3}>
+            <Typography>{`${FICHE_TYPE_LABELS[saved.fiche.type]}, demande du ${formatDate(saved.fiche.date)}.`}</Typography>
+            {saved.fiche.type === 'appui' ? (
+              <Box>
+                <Typography sx={{ mb: 1 }}>Une demande d’appui peut partir sous forme d’e-mail : préparez-le, ou envoyez la fiche.</Typography>
+                <EmailDraftButton ficheId={saved.id} />
+              </Box>
+            ) : null}
+            <AttachmentsPanel
+              ficheId={saved.id}
+              attachments={saved.attachments}
+              editable={saved.allowedActions.includes('joindre')}
+              defaultKind={saved.fiche.type === 'suspension' ? 'convocation' : saved.fiche.type === 'actions_cg' ? 'cv' : 'autre'}
+              onChanged={() => void reloadSaved()}
+              today={today}
+            />
+            <SendSection
+              fiche={saved}
+              missing={missing}
+              onSent={(view) => {
+                void draft.markSaved();
+                allowLeave.current = true;
+                notify('La fiche est envoyée au correspondant.');
+                void navigate(fichePaths.fiche(view.id));
+              }}
+            />
+          </Stack>
+        ) : null}
+      </WizardForm>
       <LeaveGuard
         when={isDirty}
         allowRef={allowLeave}
@@ -412,7 +359,7 @@ function RequestStep({ form, prefill, type }: { form: Form; prefill: FichePrefil
             options={Object.entries(ORIENTATION_LABELS).map(([value, label]) => ({ value, label }))}
           />
           {prefill.latestEde ? (
-            <Alert severity="info">{`L’échelle de distance à l’emploi du ${formatIsoDate(prefill.latestEde.date)} sera jointe automatiquement.`}</Alert>
+            <Alert severity="info">{`L’échelle de distance à l’emploi du ${formatDate(prefill.latestEde.date)} sera jointe automatiquement.`}</Alert>
           ) : (
             <Alert severity="warning">
               Aucune échelle de distance à l’emploi n’est enregistrée : elle doit accompagner chaque demande de réorientation. Réalisez-la avant l’envoi.
@@ -537,7 +484,7 @@ function AvenantPart({ form, prefill }: { form: Form; prefill: FichePrefill }) {
   return (
     <Stack spacing={2.5}>
       <Alert severity="info">
-        {`Avenant au ${amended.type} du ${formatIsoDate(amended.start)} au ${formatIsoDate(amended.end)} (PAP version ${amended.papVersion}). L’avenant ne modifie pas la durée du contrat.`}
+        {`Avenant au ${amended.type} du ${formatDate(amended.start)} au ${formatDate(amended.end)} (PAP version ${amended.papVersion}). L’avenant ne modifie pas la durée du contrat.`}
       </Alert>
       <TextFieldR control={form.control} name="motif" label="Raisons de la modification du PAP" required multiline minRows={3} />
       <Typography variant="h4" component="h4">

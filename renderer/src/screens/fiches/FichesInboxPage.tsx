@@ -15,12 +15,13 @@ import AddIcon from '@mui/icons-material/Add';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import type { FicheSummary } from '../../../../shared/api/fiches';
 import { useApiQuery } from '../../api/ApiContext';
-import { formatIsoDate, plural } from '../../app/format';
-import { useCan } from '../../app/session';
-import { Page } from '../../components/Page';
-import type { DossierSectionProps } from '../dossier/sections';
+import { useCan } from '../../kit/permissions';
+import { Page } from '../../kit/Page';
+import type { DossierSectionProps } from '../../kit/dossierSections';
 import { FICHE_STATE_COLORS } from './FichePage';
-import { fichePaths } from './paths';
+import { fichePaths } from '../../kit/paths';
+import { ScrollRegion } from '../../kit/ScrollRegion';
+import { formatDate, plural } from '../../../../shared/domain/format';
 
 /** Route `/fiches-de-liaison`: the correspondent's inbox; for référents, where their fiches are. */
 export function FichesInboxPage() {
@@ -74,7 +75,7 @@ function Inbox() {
 
 export function FichesTable({ rows, caption, showBeneficiary }: { rows: readonly FicheSummary[]; caption: string; showBeneficiary?: boolean }) {
   return (
-    <Box sx={{ overflowX: 'auto' }}>
+    <ScrollRegion aria-label={caption}>
       <Table size="small" aria-label={caption}>
         <TableHead>
           <TableRow>
@@ -89,7 +90,7 @@ export function FichesTable({ rows, caption, showBeneficiary }: { rows: readonly
         <TableBody>
           {rows.map((f) => (
             <TableRow key={f.id}>
-              <TableCell>{f.sentOn ? formatIsoDate(f.sentOn) : `Brouillon du ${formatIsoDate(f.date)}`}</TableCell>
+              <TableCell>{f.sentOn ? formatDate(f.sentOn) : `Brouillon du ${formatDate(f.date)}`}</TableCell>
               {showBeneficiary ? <TableCell>{f.beneficiaire}</TableCell> : null}
               <TableCell>
                 <Link component={RouterLink} to={fichePaths.fiche(f.id)}>
@@ -118,7 +119,7 @@ export function FichesTable({ rows, caption, showBeneficiary }: { rows: readonly
           ))}
         </TableBody>
       </Table>
-    </Box>
+    </ScrollRegion>
   );
 }
 
@@ -141,7 +142,7 @@ export function FichesSection({ personId }: DossierSectionProps) {
           {[...q.data].reverse().map((f) => (
             <Box component="li" key={f.id} sx={{ mb: 0.75 }}>
               <Link component={RouterLink} to={fichePaths.fiche(f.id)}>
-                {`${f.typeLabel} du ${formatIsoDate(f.date)} — ${f.statusLabel}`}
+                {`${f.typeLabel} du ${formatDate(f.date)} — ${f.statusLabel}`}
               </Link>
               {f.status === 'brouillon' && f.missing.length > 0 ? (
                 <Typography variant="body2" color="text.secondary">

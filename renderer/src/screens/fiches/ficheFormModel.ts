@@ -22,7 +22,7 @@ import {
 } from '../../../../shared/domain/rules/fiche-liaison';
 import type { Orientation } from '../../../../shared/domain/rules/orientation';
 import type { ThemeCode } from '../../../../shared/domain/referentials/types';
-import { papRowValuesOf, papRowsForApi, type PapRowValues } from '../contracts/papModel';
+import { papRowValuesOf, papRowsForApi, type PapRowValues } from '../../kit/pap/papModel';
 
 export type FichePrefill = z.output<typeof fichePrefillSchema>;
 

@@ -1,12 +1,12 @@
 import type { RouteObject } from 'react-router';
-import { FichePage } from './FichePage';
-import { FichesInboxPage } from './FichesInboxPage';
-import { EditFichePage, NewFichePage } from './FicheWizard';
+import { lazyElement } from '../../kit/lazyRoute';
 
-/** Routes of the fiche de liaison screens (children of the app layout). */
+const wizard = () => import('./FicheWizard');
+
+/** Routes of the fiche de liaison screens (children of the app layout), each loaded when first opened. */
 export const ficheRoutes: RouteObject[] = [
-  { path: 'fiches-de-liaison', element: <FichesInboxPage /> },
-  { path: 'fiches-de-liaison/:ficheId', element: <FichePage /> },
-  { path: 'fiches-de-liaison/:ficheId/modifier', element: <EditFichePage /> },
-  { path: 'beneficiaires/:personId/fiches/nouvelle', element: <NewFichePage /> },
+  { path: 'fiches-de-liaison', ...lazyElement(() => import('./FichesInboxPage'), (m) => <m.FichesInboxPage />) },
+  { path: 'fiches-de-liaison/:ficheId', ...lazyElement(() => import('./FichePage'), (m) => <m.FichePage />) },
+  { path: 'fiches-de-liaison/:ficheId/modifier', ...lazyElement(wizard, (m) => <m.EditFichePage />) },
+  { path: 'beneficiaires/:personId/fiches/nouvelle', ...lazyElement(wizard, (m) => <m.NewFichePage />) },
 ];

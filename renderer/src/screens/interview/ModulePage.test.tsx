@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { SAMPLE_HIT, createFakeBackend } from '../../testing/fakeBackend';
-import { renderApp } from '../../testing/renderApp';
-import { emptyState, interviewHandlers } from './testing/fakeInterview';
+import { SAMPLE_HIT, createFakeBackend } from '../../../../test/renderer/fakeBackend';
+import { renderApp } from '../../../../test/renderer/renderApp';
+import { emptyState, interviewHandlers } from '../../../../test/renderer/fakeInterview';
 
 afterEach(() => {
   cleanup();
@@ -12,9 +12,9 @@ afterEach(() => {
 
 describe('DSP / EDE / Orientation modules of the navigation', () => {
   it.each([
-    ['DSP', 'Données socio-professionnelles (DSP)', 'DSP de MARTIN (DUPONT) Marie Louise', '/beneficiaires/10/dsp'],
-    ['EDE', 'Échelle de distance à l’emploi (EDE)', 'EDE de MARTIN (DUPONT) Marie Louise', '/beneficiaires/10/ede'],
-    ['Orientation', 'Orientation', 'Orientation de MARTIN (DUPONT) Marie Louise', '/beneficiaires/10/orientation/decision'],
+    ['DSP', 'Données socio-professionnelles (DSP)', 'DSP de DUPONT (nom d’usage MARTIN) Marie Louise', '/beneficiaires/10/dsp'],
+    ['EDE', 'Échelle de distance à l’emploi (EDE)', 'EDE de DUPONT (nom d’usage MARTIN) Marie Louise', '/beneficiaires/10/ede'],
+    ['Orientation', 'Orientation', 'Orientation de DUPONT (nom d’usage MARTIN) Marie Louise', '/beneficiaires/10/orientation/decision'],
   ])('%s explains the module and leads to a beneficiary’s screen', async (link, title, result, href) => {
     const user = userEvent.setup();
     const backend = createFakeBackend({ handlers: { ...interviewHandlers(emptyState()), 'dossiers.search': () => [SAMPLE_HIT] } });

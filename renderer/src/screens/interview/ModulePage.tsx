@@ -2,23 +2,22 @@ import { useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
-import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { DossierSearchHit } from '../../../../shared/api/dossier';
 import { toApiError, useApi } from '../../api/ApiContext';
-import { displayPersonName, formatIsoDate, plural } from '../../app/format';
-import { useDebouncedValue } from '../../app/useDebouncedValue';
-import { Page } from '../../components/Page';
-import { LoadError } from './common';
-import { interviewPaths } from './paths';
+import { useDebouncedValue } from '../../kit/useDebouncedValue';
+import { Page } from '../../kit/Page';
+import { LoadError } from '../../kit/status';
+import { interviewPaths } from '../../kit/paths';
 import type { ApiError } from '../../../../shared/api/errors';
+import { ScrollRegion } from '../../kit/ScrollRegion';
+import { formatDate, personName, plural } from '../../../../shared/domain/format';
 
 export type InterviewModule = 'dsp' | 'ede' | 'orientation';
 
@@ -94,7 +93,7 @@ export function InterviewModulePage({ module }: { module: InterviewModule }) {
       </Typography>
       {error ? <LoadError error={error} /> : null}
       {hits && hits.length > 0 ? (
-        <TableContainer component={Paper} variant="outlined">
+        <ScrollRegion variant="outlined" aria-label="Bénéficiaires trouvés">
           <Table size="small" aria-label="Bénéficiaires trouvés">
             <TableHead>
               <TableRow>
@@ -109,17 +108,17 @@ export function InterviewModulePage({ module }: { module: InterviewModule }) {
                 <TableRow key={h.personId}>
                   <TableCell component="th" scope="row">
                     <Link component={RouterLink} to={text.to(h.personId)}>
-                      {text.action} {displayPersonName(h)}
+                      {text.action} {personName(h)}
                     </Link>
                   </TableCell>
-                  <TableCell>{formatIsoDate(h.dateNaissance)}</TableCell>
+                  <TableCell>{formatDate(h.dateNaissance)}</TableCell>
                   <TableCell>{h.cafNumber}</TableCell>
                   <TableCell>{h.city}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
-        </TableContainer>
+        </ScrollRegion>
       ) : null}
       <Typography sx={{ mt: 3 }}>
         Le dossier de chaque bénéficiaire présente aussi sa DSP, son EDE et son orientation :{' '}

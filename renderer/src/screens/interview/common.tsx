@@ -1,63 +1,24 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import { Link as RouterLink, useParams } from 'react-router';
-import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form';
+import { Link as RouterLink } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Breadcrumbs from '@mui/material/Breadcrumbs';
 import Button from '@mui/material/Button';
-import CircularProgress from '@mui/material/CircularProgress';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
-import { format } from 'date-fns';
 import type { ApiClient } from '../../../../shared/api/client';
 import type { Dossier } from '../../../../shared/api/dossier';
 import type { ApiError } from '../../../../shared/api/errors';
 import type { InterviewSummary } from '../../../../shared/api/interview';
-import { toApiError, useApi, useApiQuery } from '../../api/ApiContext';
-import { displayPersonName } from '../../app/format';
-import { Page } from '../../components/Page';
-import type { FormDraft } from '../../components/useFormDraft';
-import { interviewPaths } from './paths';
-
-/** The `:personId` of the route, or null when it is not a positive whole number. */
-export function usePersonIdParam(): number | null {
-  const params = useParams();
-  const id = Number(params.personId);
-  return Number.isInteger(id) && id > 0 ? id : null;
-}
-
-/** Loading line, announced politely. */
-export function Loading({ children }: { children: ReactNode }) {
-  return (
-    <Box role="status" sx={{ display: 'flex', gap: 2, alignItems: 'center', my: 2 }}>
-      <CircularProgress size={24} aria-hidden />
-      {children}
-    </Box>
-  );
-}
-
-/** A failed read, with a button to try again. */
-export function LoadError({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
-  return (
-    <Alert
-      severity="error"
-      role="alert"
-      sx={{ my: 2 }}
-      action={
-        onRetry ? (
-          <Button color="inherit" onClick={onRetry}>
-            Réessayer
-          </Button>
-        ) : undefined
-      }
-    >
-      {error.message}
-    </Alert>
-  );
-}
+import { toApiError, useApi, useApiQuery, useDataVersion } from '../../api/ApiContext';
+import { Page } from '../../kit/Page';
+import { usePersonIdParam } from '../../kit/routeParams';
+import { LoadError, Loading } from '../../kit/status';
+import { interviewPaths } from '../../kit/paths';
+import { personName } from '../../../../shared/domain/format';
 
 /** Link back to the dossier, shown above the h1 of every screen of a person. */
 export function DossierCrumbs({ personId, name, current }: { personId: number; name: string; current: string }) {
@@ -105,7 +66,7 @@ export function PersonScreen({ title, crumb, children }: PersonScreenProps) {
       </Page>
     );
   }
-  const name = displayPersonName(dossier.data.person);
+  const name = personName(dossier.data.person);
   return (
     <>
       <Box sx={{ maxWidth: 1200, mx: 'auto', px: { xs: 2, md: 4 }, pt: 2, mb: -2 }}>
@@ -116,81 +77,30 @@ export function PersonScreen({ title, crumb, children }: PersonScreenProps) {
   );
 }
 
-/** « Un brouillon du … a été retrouvé » with Reprendre / Abandonner. */
-export function DraftOffer({ draft, onRestore }: { draft: FormDraft; onRestore: () => void }) {
-  if (!draft.found) return null;
-  return (
-    <Alert
-      severity="info"
-      role="status"
-      sx={{ mb: 2 }}
-      action={
-        <Stack direction="row" spacing={1}>
-          <Button color="inherit" variant="outlined" size="small" onClick={onRestore}>
-            Reprendre
-          </Button>
-          <Button color="inherit" size="small" onClick={() => void draft.discard()}>
-            Abandonner
-          </Button>
-        </Stack>
-      }
-    >
-      {draftFoundText(draft.found.updatedAt)}
-    </Alert>
-  );
-}
-
-export function draftFoundText(updatedAt: string): string {
-  const at = new Date(updatedAt);
-  if (Number.isNaN(at.getTime())) return 'Un brouillon de ce formulaire a été retrouvé.';
-  return `Un brouillon du ${format(at, 'dd/MM/yyyy')} à ${format(at, 'HH:mm')} a été retrouvé.`;
-}
-
-/** "Brouillon enregistré à HH:MM" under the form's buttons. */
-export function DraftStatus({ draft }: { draft: FormDraft }) {
-  return (
-    <Typography color={draft.saveFailed ? 'error' : 'text.secondary'} variant="body2" data-testid="draft-status">
-      {draft.saveFailed ? 'Le brouillon n’a pas pu être enregistré.' : draft.savedAt ? `Brouillon enregistré à ${format(draft.savedAt, 'HH:mm')}` : ''}
-    </Typography>
-  );
-}
-
-/**
- * Puts the API's `fieldErrors` on the form's fields. `mapPath` turns an API path into a form path (or null:
- * not a field of the form, e.g. `_` or `personId`). Focus goes to the first field. Returns the form paths set.
- */
-export function applyFieldErrors<T extends FieldValues>(
-  setError: UseFormSetError<T>,
-  error: ApiError,
-  mapPath: (path: string) => string | null = (p) => (p === '_' || p === 'personId' ? null : p),
-): string[] {
-  const set: string[] = [];
-  for (const [path, message] of Object.entries(error.fieldErrors ?? {})) {
-    const target = mapPath(path);
-    if (target === null) continue;
-    setError(target as FieldPath<T>, { type: 'server', message }, { shouldFocus: set.length === 0 });
-    set.push(target);
-  }
-  return set;
-}
-
 // --- interview.summary, shared by the three dossier sections ----------------------------------------------
 
-const SUMMARY_REUSE_MS = 1500;
-const summaryCache = new WeakMap<ApiClient, Map<number, { at: number; promise: Promise<InterviewSummary> }>>();
+const summaryCache = new WeakMap<ApiClient, Map<number, { version: number; promise: Promise<InterviewSummary> }>>();
 
-/** One `interview.summary` call serves the DSP, EDE and orientation sections shown together on the dossier. */
-function fetchSummary(client: ApiClient, personId: number, fresh: boolean): Promise<InterviewSummary> {
+/**
+ * One `interview.summary` call serves the DSP, EDE and orientation sections shown together on the dossier:
+ * they share the call of the same data version while it is under way, never an older answer (the dossier
+ * stayed stale after `orientation.decide` when an answer was reused for a while).
+ */
+function fetchSummary(client: ApiClient, personId: number, version: number, fresh: boolean): Promise<InterviewSummary> {
   let byPerson = summaryCache.get(client);
   if (!byPerson) {
     byPerson = new Map();
     summaryCache.set(client, byPerson);
   }
   const hit = byPerson.get(personId);
-  if (!fresh && hit && Date.now() - hit.at < SUMMARY_REUSE_MS) return hit.promise;
+  if (!fresh && hit && hit.version === version) return hit.promise;
   const promise = client.call('interview.summary', { personId });
-  byPerson.set(personId, { at: Date.now(), promise });
-  promise.catch(() => byPerson.delete(personId));
+  const entry = { version, promise };
+  byPerson.set(personId, entry);
+  const forget = () => {
+    if (byPerson.get(personId) === entry) byPerson.delete(personId);
+  };
+  promise.then(forget, forget);
   return promise;
 }
 
@@ -200,35 +110,41 @@ export function useInterviewSummary(personId: number): {
   reload: () => void;
 } {
   const client = useApi();
+  const version = useDataVersion();
   const [generation, setGeneration] = useState(0);
   const [state, setState] = useState<{ data: InterviewSummary | undefined; error: ApiError | undefined }>({ data: undefined, error: undefined });
   useEffect(() => {
     let current = true;
-    fetchSummary(client, personId, generation > 0).then(
+    fetchSummary(client, personId, version, generation > 0).then(
       (data) => current && setState({ data, error: undefined }),
       (e: unknown) => current && setState((s) => ({ ...s, error: toApiError(e) })),
     );
     return () => {
       current = false;
     };
-  }, [client, personId, generation]);
+  }, [client, personId, version, generation]);
   return { ...state, reload: () => setGeneration((g) => g + 1) };
 }
 
-/** A term/definition list (dl) laid out in two columns. */
+/**
+ * A term/definition list (dl) laid out in two columns. The terms take at most 40 % of the width (they wrap
+ * beyond): a long term no longer squeezes its value into a narrow column (a card of the dossier page).
+ */
+export const FACTS_COLUMNS = 'fit-content(40%) minmax(0, 1fr)';
+
 export function Facts({ rows, label }: { rows: readonly (readonly [string, ReactNode])[]; label?: string }) {
   return (
     <Box
       component="dl"
       aria-label={label}
-      sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'max-content 1fr' }, columnGap: 2, rowGap: 0.5, m: 0 }}
+      sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: FACTS_COLUMNS }, columnGap: 2, rowGap: 0.5, m: 0 }}
     >
       {rows.map(([term, value]) => (
         <Box key={term} sx={{ display: 'contents' }}>
           <Box component="dt" sx={{ fontWeight: 700 }}>
             {term}
           </Box>
-          <Box component="dd" sx={{ m: 0 }}>
+          <Box component="dd" sx={{ m: 0, minWidth: 0, overflowWrap: 'break-word' }}>
             {value}
           </Box>
         </Box>
@@ -315,6 +231,3 @@ export function ComparePicker({ label, fromLabel, toLabel, options, from, to, on
     </Box>
   );
 }
-
-/** The step number drawn by the Stepper is decoration: each step button is named by its label alone. */
-export const STEP_ICON_HIDDEN = { 'aria-hidden': true } as const;

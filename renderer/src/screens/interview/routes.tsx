@@ -1,35 +1,26 @@
 import type { RouteObject } from 'react-router';
-import { RequireRole } from '../layout/SimplePages';
-import { OrganismesPage } from './admin/OrganismesPage';
-import { DspHistoryPage } from './dsp/DspHistoryPage';
-import { DspWizardPage } from './dsp/DspWizardPage';
-import { EdeComparePage } from './ede/EdeComparePage';
-import { EdeListPage } from './ede/EdeListPage';
-import { EdeViewPage } from './ede/EdeViewPage';
-import { EdeWizardPage } from './ede/EdeWizardPage';
-import { InterviewModulePage } from './ModulePage';
-import { DroitsDevoirsPage } from './orientation/DroitsDevoirsPage';
-import { OrientationDecisionPage } from './orientation/OrientationDecisionPage';
+import { lazyElement } from '../../kit/lazyRoute';
 
-/** The first-interview screens (children of the app layout's route); paths in ./paths. */
+const modulePage = () => import('./ModulePage');
+
+/** The first-interview screens (children of the app layout's route), each loaded when first opened. */
 export const interviewRoutes: RouteObject[] = [
-  { path: 'dsp', element: <InterviewModulePage module="dsp" /> },
-  { path: 'ede', element: <InterviewModulePage module="ede" /> },
-  { path: 'orientation', element: <InterviewModulePage module="orientation" /> },
-  { path: 'beneficiaires/:personId/dsp', element: <DspHistoryPage /> },
-  { path: 'beneficiaires/:personId/dsp/nouvelle', element: <DspWizardPage /> },
-  { path: 'beneficiaires/:personId/ede', element: <EdeListPage /> },
-  { path: 'beneficiaires/:personId/ede/nouvelle', element: <EdeWizardPage /> },
-  { path: 'beneficiaires/:personId/ede/comparer', element: <EdeComparePage /> },
-  { path: 'beneficiaires/:personId/ede/:edeId', element: <EdeViewPage /> },
-  { path: 'beneficiaires/:personId/orientation/decision', element: <OrientationDecisionPage /> },
-  { path: 'beneficiaires/:personId/droits-devoirs', element: <DroitsDevoirsPage /> },
+  { path: 'dsp', ...lazyElement(modulePage, (m) => <m.InterviewModulePage module="dsp" />) },
+  { path: 'ede', ...lazyElement(modulePage, (m) => <m.InterviewModulePage module="ede" />) },
+  { path: 'orientation', ...lazyElement(modulePage, (m) => <m.InterviewModulePage module="orientation" />) },
+  { path: 'beneficiaires/:personId/dsp', ...lazyElement(() => import('./dsp/DspHistoryPage'), (m) => <m.DspHistoryPage />) },
+  { path: 'beneficiaires/:personId/dsp/nouvelle', ...lazyElement(() => import('./dsp/DspWizardPage'), (m) => <m.DspWizardPage />) },
+  { path: 'beneficiaires/:personId/ede', ...lazyElement(() => import('./ede/EdeListPage'), (m) => <m.EdeListPage />) },
+  { path: 'beneficiaires/:personId/ede/nouvelle', ...lazyElement(() => import('./ede/EdeWizardPage'), (m) => <m.EdeWizardPage />) },
+  { path: 'beneficiaires/:personId/ede/comparer', ...lazyElement(() => import('./ede/EdeComparePage'), (m) => <m.EdeComparePage />) },
+  { path: 'beneficiaires/:personId/ede/:edeId', ...lazyElement(() => import('./ede/EdeViewPage'), (m) => <m.EdeViewPage />) },
+  {
+    path: 'beneficiaires/:personId/orientation/decision',
+    ...lazyElement(() => import('./orientation/OrientationDecisionPage'), (m) => <m.OrientationDecisionPage />),
+  },
+  { path: 'beneficiaires/:personId/droits-devoirs', ...lazyElement(() => import('./orientation/DroitsDevoirsPage'), (m) => <m.DroitsDevoirsPage />) },
   {
     path: 'administration/organismes',
-    element: (
-      <RequireRole roles={['administrateur']}>
-        <OrganismesPage />
-      </RequireRole>
-    ),
+    ...lazyElement(() => import('./admin/OrganismesPage'), (m) => <m.OrganismesPage />, ['administrateur']),
   },
 ];

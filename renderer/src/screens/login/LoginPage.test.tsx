@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ADMIN, VALID_SESSION, createFakeBackend } from '../../testing/fakeBackend';
-import { renderApp } from '../../testing/renderApp';
+import { ADMIN, VALID_SESSION, createFakeBackend } from '../../../../test/renderer/fakeBackend';
+import { renderApp } from '../../../../test/renderer/renderApp';
 import { SESSION_STORAGE_KEY } from '../../api/session';
 
 afterEach(() => {

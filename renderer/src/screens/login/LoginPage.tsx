@@ -1,16 +1,17 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm, type Resolver } from 'react-hook-form';
+import type { z } from 'zod';
 import Alert, { type AlertColor } from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { api, type User } from '../../../../shared/api/contract';
+import type { loginInputSchema } from '../../../../shared/api/auth';
+import type { User } from '../../../../shared/api/contract';
 import { toApiError, useApi } from '../../api/ApiContext';
-import { useDocumentTitle } from '../../components/Page';
-import { TextInput } from '../../components/fields';
+import { useDocumentTitle } from '../../kit/Page';
+import { TextInput } from '../../kit/fields';
 
 export interface LoginNotice {
   severity: AlertColor;
@@ -24,14 +25,23 @@ export interface LoginPageProps {
   onLoggedIn: (session: string, user: User) => void;
 }
 
-const loginInputSchema = api['auth.login'].input;
+type LoginValues = z.output<typeof loginInputSchema>;
+
+/**
+ * Checks the form with the contract's schema, loaded at the first submit: the validation library stays out
+ * of the first screen's script.
+ */
+const loginResolver: Resolver<LoginValues> = async (values, context, options) => {
+  const [{ zodResolver }, { loginInputSchema: schema }] = await Promise.all([import('@hookform/resolvers/zod'), import('../../../../shared/api/auth')]);
+  return zodResolver(schema)(values, context, options);
+};
 
 export function LoginPage({ mdsName, notice, initialLogin, onLoggedIn }: LoginPageProps) {
   useDocumentTitle('Connexion');
   const client = useApi();
   const [error, setError] = useState<string>();
-  const form = useForm({
-    resolver: zodResolver(loginInputSchema),
+  const form = useForm<LoginValues>({
+    resolver: loginResolver,
     defaultValues: { login: initialLogin ?? '', password: '' },
   });
   const pending = form.formState.isSubmitting;

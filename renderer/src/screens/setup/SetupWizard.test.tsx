@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '../../../../shared/api/errors';
-import { createFakeBackend } from '../../testing/fakeBackend';
-import { renderApp } from '../../testing/renderApp';
+import { createFakeBackend } from '../../../../test/renderer/fakeBackend';
+import { renderApp } from '../../../../test/renderer/renderApp';
 
 afterEach(() => {
   cleanup();
@@ -60,6 +60,10 @@ describe('setup wizard', () => {
 
     // Step 3: recap, then create.
     expect(await screen.findByRole('heading', { level: 2, name: 'Étape 3 sur 3 : vérifiez avant de créer' })).toBeInTheDocument();
+    // The checklist of what to enter first, before the first orientation decision and the first EP session.
+    expect(screen.getByRole('heading', { name: 'Ensuite, à saisir d’abord' })).toBeInTheDocument();
+    expect(screen.getByText(/les organismes référents, dont France Travail \(ex-Pôle Emploi\)/)).toBeInTheDocument();
+    expect(screen.getByText(/l’équipe pluridisciplinaire, son président et ses membres/)).toBeInTheDocument();
     expect(screen.getByText('MDS de Liévin', { selector: 'dd' })).toBeInTheDocument();
     expect(screen.getByText('Non renseignée')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Créer la MDS et le compte' }));

@@ -1,20 +1,16 @@
-import { useEffect, useRef, useState } from 'react';
 import { useForm, type FieldPath } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Step from '@mui/material/Step';
-import StepLabel from '@mui/material/StepLabel';
-import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import { accountInputSchema, mdsInputSchema } from '../../../../shared/api/contract';
 import { toApiError, useApi } from '../../api/ApiContext';
-import { useDocumentTitle } from '../../components/Page';
-import { TextInput } from '../../components/fields';
-import { ErrorSummary, applyApiFieldErrors, flattenFieldErrors } from '../../components/formErrors';
+import { useDocumentTitle } from '../../kit/Page';
+import { TextInput } from '../../kit/fields';
+import { applyApiFieldErrors } from '../../kit/formErrors';
+import { useStepWizard } from '../../kit/useStepWizard';
+import { WizardButtons, WizardForm, WizardSteps } from '../../kit/Wizard';
 
 export const setupFormSchema = z
   .object({
@@ -35,7 +31,7 @@ const STEPS = [
 ] as const;
 
 const STEP_FIELDS: FieldPath<SetupFormValues>[][] = [
-  ['mds.name', 'mds.territory', 'mds.address'],
+  ['mds.name', 'mds.territory', 'mds.address', 'mds.commune'],
   ['admin.login', 'admin.displayName', 'admin.structure', 'admin.password', 'admin.passwordConfirm'],
   [],
 ];
@@ -49,56 +45,36 @@ export interface SetupWizardProps {
 export function SetupWizard({ onDone }: SetupWizardProps) {
   useDocumentTitle('Installation');
   const client = useApi();
-  const [step, setStep] = useState(0);
-  const [apiError, setApiError] = useState<string>();
-  const stepHeadingRef = useRef<HTMLHeadingElement>(null);
-  const firstRender = useRef(true);
   const form = useForm<SetupFormValues, unknown, z.output<typeof setupFormSchema>>({
     resolver: zodResolver(setupFormSchema),
     defaultValues: {
-      mds: { name: '', territory: '', address: '' },
+      mds: { name: '', territory: '', address: '', commune: '' },
       admin: { login: '', displayName: '', structure: '', password: '', passwordConfirm: '' },
     },
   });
   const { errors, isSubmitting } = form.formState;
-
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    stepHeadingRef.current?.focus();
-  }, [step]);
-
-  const next = async () => {
-    const fields = STEP_FIELDS[step] ?? [];
-    const valid = await form.trigger(fields, { shouldFocus: true });
-    if (valid) setStep((s) => s + 1);
-  };
+  const wizard = useStepWizard({
+    form,
+    count: STEPS.length,
+    fieldsOf: (s) => STEP_FIELDS[s] ?? [],
+    stepOf: (path) => STEP_FIELDS.findIndex((fields) => fields.includes(path as FieldPath<SetupFormValues>)),
+  });
+  const { step, serverError: apiError } = wizard;
 
   const create = form.handleSubmit(async (values) => {
-    setApiError(undefined);
+    wizard.setServerError(undefined);
     const { passwordConfirm: _confirm, ...admin } = values.admin;
     try {
       await client.call('setup.create', { mds: values.mds, admin });
       await onDone(admin.login);
     } catch (e) {
       const error = toApiError(e);
-      setApiError(error.message);
-      const paths = applyApiFieldErrors(form.setError, error);
-      const firstStep = STEP_FIELDS.findIndex((fields) => fields.some((f) => paths.includes(f)));
-      if (firstStep >= 0) setStep(firstStep);
+      wizard.setServerError(error.message);
+      wizard.showErrorsAt(applyApiFieldErrors(form.setError, error));
     }
   });
 
-  const onSubmit = (e: React.FormEvent) => {
-    e.preventDefault();
-    if (step < STEPS.length - 1) void next();
-    else void create(e);
-  };
-
   const values = form.getValues();
-  const stepErrors = flattenFieldErrors(errors).filter((e) => (STEP_FIELDS[step] ?? []).includes(e.path as FieldPath<SetupFormValues>));
 
   return (
     <Box component="main" sx={{ maxWidth: 760, mx: 'auto', p: { xs: 2, md: 4 } }}>
@@ -108,80 +84,85 @@ export function SetupWizard({ onDone }: SetupWizardProps) {
       <Typography sx={{ mb: 3 }}>
         Bienvenue. Avant la première utilisation, décrivez la MDS et créez le compte de son premier administrateur.
       </Typography>
-      <Stepper activeStep={step} sx={{ mb: 3 }} aria-label="Étapes de l’installation">
-        {STEPS.map((s) => (
-          <Step key={s.label}>
-            <StepLabel>{s.label}</StepLabel>
-          </Step>
-        ))}
-      </Stepper>
-      <Paper variant="outlined" sx={{ p: { xs: 2, md: 3 } }}>
-        <form onSubmit={onSubmit} noValidate aria-labelledby="setup-step-heading">
-          <Typography variant="h2" id="setup-step-heading" ref={stepHeadingRef} tabIndex={-1} sx={{ mb: 2 }}>
-            {STEPS[step]?.heading}
-          </Typography>
-          <ErrorSummary message={apiError} errors={apiError ? stepErrors : []} />
-          {step === 0 ? (
-            <Stack spacing={2.5}>
-              <TextInput control={form.control} name="mds.name" label="Nom de la MDS" required autoFocus />
-              <TextInput control={form.control} name="mds.territory" label="Territoire" required hint="Par exemple : Territoire Nord-Est" />
-              <TextInput control={form.control} name="mds.address" label="Adresse de la MDS" multiline minRows={2} />
-            </Stack>
-          ) : null}
-          {step === 1 ? (
-            <Stack spacing={2.5}>
-              <TextInput
-                control={form.control}
-                name="admin.login"
-                label="Identifiant"
-                required
-                autoComplete="off"
-                hint="Lettres sans accent, chiffres, points ou tirets (ex. : m.dupont)"
-              />
-              <TextInput control={form.control} name="admin.displayName" label="Nom et prénom" required />
-              <TextInput control={form.control} name="admin.structure" label="Structure" required hint="Par exemple : MDS de Lens – SLAI" />
-              <TextInput
-                control={form.control}
-                name="admin.password"
-                label="Mot de passe"
-                type="password"
-                required
-                autoComplete="new-password"
-                hint="10 caractères au moins. Il protège l’accès aux données : ne le communiquez pas."
-              />
-              <TextInput
-                control={form.control}
-                name="admin.passwordConfirm"
-                label="Confirmation du mot de passe"
-                type="password"
-                required
-                autoComplete="new-password"
-              />
-            </Stack>
-          ) : null}
-          {step === 2 ? (
-            <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 3, rowGap: 1, m: 0 }}>
-              <Recap term="Nom de la MDS" value={values.mds.name} />
-              <Recap term="Territoire" value={values.mds.territory} />
-              <Recap term="Adresse" value={String(values.mds.address ?? '').trim() || 'Non renseignée'} />
-              <Recap term="Identifiant de l’administrateur" value={values.admin.login} />
-              <Recap term="Nom" value={values.admin.displayName} />
-              <Recap term="Structure" value={values.admin.structure} />
-              <Recap term="Mot de passe" value="Défini (masqué)" />
-            </Box>
-          ) : null}
-          <Stack direction="row" spacing={2} sx={{ mt: 3, justifyContent: 'flex-end' }}>
-            {step > 0 ? (
-              <Button onClick={() => setStep((s) => s - 1)} disabled={isSubmitting}>
-                Précédent
-              </Button>
-            ) : null}
-            <Button type="submit" variant="contained" disabled={isSubmitting}>
-              {step < STEPS.length - 1 ? 'Suivant' : isSubmitting ? 'Création en cours…' : 'Créer la MDS et le compte'}
-            </Button>
+      <WizardSteps wizard={wizard} labels={STEPS.map((s) => s.label)} label="Étapes de l’installation" alternativeLabel={false} />
+      <WizardForm
+        wizard={wizard}
+        heading={STEPS[step]?.heading}
+        onSubmit={wizard.onSubmit(create)}
+        summary={{ message: apiError, errors: apiError ? wizard.stepErrors(errors) : [] }}
+        actions={
+          <WizardButtons
+            wizard={wizard}
+            submitLabel={!wizard.isLast ? 'Suivant' : isSubmitting ? 'Création en cours…' : 'Créer la MDS et le compte'}
+            pending={isSubmitting}
+          />
+        }
+      >
+        {step === 0 ? (
+          <Stack spacing={2.5}>
+            <TextInput control={form.control} name="mds.name" label="Nom de la MDS" required autoFocus />
+            <TextInput control={form.control} name="mds.territory" label="Territoire" required hint="Par exemple : Territoire Nord-Est" />
+            <TextInput control={form.control} name="mds.address" label="Adresse de la MDS" hint="Adresse postale" multiline minRows={2} />
+            <TextInput control={form.control} name="mds.commune" label="Commune" hint="Celle des documents : « Fait à Arras, le … »" />
           </Stack>
-        </form>
-      </Paper>
+        ) : null}
+        {step === 1 ? (
+          <Stack spacing={2.5}>
+            <TextInput
+              control={form.control}
+              name="admin.login"
+              label="Identifiant"
+              required
+              autoComplete="off"
+              hint="Lettres sans accent, chiffres, points ou tirets (ex. : m.dupont)"
+            />
+            <TextInput control={form.control} name="admin.displayName" label="Nom et prénom" required />
+            <TextInput control={form.control} name="admin.structure" label="Structure" required hint="Par exemple : MDS de Lens – SLAI" />
+            <TextInput
+              control={form.control}
+              name="admin.password"
+              label="Mot de passe"
+              type="password"
+              required
+              autoComplete="new-password"
+              hint="10 caractères au moins. Il protège l’accès aux données : ne le communiquez pas."
+            />
+            <TextInput
+              control={form.control}
+              name="admin.passwordConfirm"
+              label="Confirmation du mot de passe"
+              type="password"
+              required
+              autoComplete="new-password"
+            />
+          </Stack>
+        ) : null}
+        {step === 2 ? (
+          <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 3, rowGap: 1, m: 0 }}>
+            <Recap term="Nom de la MDS" value={values.mds.name} />
+            <Recap term="Territoire" value={values.mds.territory} />
+            <Recap term="Adresse" value={String(values.mds.address ?? '').trim() || 'Non renseignée'} />
+            <Recap term="Commune" value={String(values.mds.commune ?? '').trim() || 'À renseigner plus tard (Administration › La MDS)'} />
+            <Recap term="Identifiant de l’administrateur" value={values.admin.login} />
+            <Recap term="Nom" value={values.admin.displayName} />
+            <Recap term="Structure" value={values.admin.structure} />
+            <Recap term="Mot de passe" value="Défini (masqué)" />
+          </Box>
+        ) : null}
+        {step === 2 ? (
+          <Box sx={{ mt: 3 }}>
+            <Typography variant="h3" component="h3" gutterBottom>
+              Ensuite, à saisir d’abord
+            </Typography>
+            <Box component="ol" sx={{ m: 0, pl: 3 }}>
+              <li>les organismes référents, dont France Travail (ex-Pôle Emploi) : Administration › Organismes référents ;</li>
+              <li>les comptes des référents et des correspondants SLAI : Administration › Comptes utilisateurs ;</li>
+              <li>l’équipe pluridisciplinaire, son président et ses membres : Équipes pluridisciplinaires › Équipe.</li>
+            </Box>
+            <Typography sx={{ mt: 1 }}>La page Administration › Premiers pas indique ce qui reste à saisir.</Typography>
+          </Box>
+        ) : null}
+      </WizardForm>
     </Box>
   );
 }

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ADMIN, REFERENT, createFakeBackend } from '../../../testing/fakeBackend';
-import { renderApp } from '../../../testing/renderApp';
-import { emptyState, interviewHandlers } from '../testing/fakeInterview';
+import { ADMIN, REFERENT, createFakeBackend } from '../../../../../test/renderer/fakeBackend';
+import { renderApp } from '../../../../../test/renderer/renderApp';
+import { emptyState, interviewHandlers } from '../../../../../test/renderer/fakeInterview';
 
 vi.setConfig({ testTimeout: 60_000 });
 

@@ -2,23 +2,11 @@ import { useState } from 'react';
 import { Controller, useForm, type Control, type FieldPath } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import {
@@ -29,15 +17,14 @@ import {
   type Organisme,
   type Referent,
 } from '../../../../../shared/api/interview';
-import { toApiError, useApi, useApiQuery } from '../../../api/ApiContext';
-import { useNotify } from '../../../app/notifications';
-import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { Page } from '../../../components/Page';
-import { SelectInput, TextInput, type SelectOption } from '../../../components/fields';
-import { applyFieldErrors, LoadError, Loading } from '../common';
+import { useApi, useApiQuery } from '../../../api/ApiContext';
+import { Page } from '../../../kit/Page';
+import { SelectInput, TextInput, type SelectOption } from '../../../kit/fields';
+import { EntityDialog, EntityList, RemoveEntityDialog } from '../../../kit/EntityAdmin';
 
 const TYPE_OPTIONS: SelectOption[] = ORGANISME_TYPES.map((t) => ({ value: t, label: ORGANISME_TYPE_LABELS[t] }));
 const contact = (x: { telephone: string | null; email: string | null }) => [x.telephone, x.email].filter(Boolean).join(' · ') || '—';
+const activeText = (x: { active: boolean }) => (x.active ? 'Actif' : 'Désactivé');
 
 /** Administration: the organismes référents and their référents (orientation reference data). */
 export function OrganismesPage() {
@@ -66,48 +53,22 @@ export function OrganismesPage() {
             Ajouter un organisme
           </Button>
         </Stack>
-        {organismes.error ? <LoadError error={organismes.error} onRetry={organismes.reload} /> : null}
-        {organismes.loading && !organismes.data ? <Loading>Chargement des organismes…</Loading> : null}
-        {organismes.data && organismes.data.length === 0 ? <Typography>Aucun organisme référent n’est enregistré.</Typography> : null}
-        {organismes.data && organismes.data.length > 0 ? (
-          <TableContainer component={Paper} variant="outlined">
-            <Table size="small" aria-label="Organismes référents">
-              <TableHead>
-                <TableRow>
-                  <TableCell scope="col">Nom</TableCell>
-                  <TableCell scope="col">Type</TableCell>
-                  <TableCell scope="col">Adresse</TableCell>
-                  <TableCell scope="col">Contact</TableCell>
-                  <TableCell scope="col">État</TableCell>
-                  <TableCell scope="col">Actions</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {organismes.data.map((o) => (
-                  <TableRow key={o.id}>
-                    <TableCell component="th" scope="row">
-                      {o.name}
-                    </TableCell>
-                    <TableCell>{ORGANISME_TYPE_LABELS[o.type]}</TableCell>
-                    <TableCell>{o.address ?? '—'}</TableCell>
-                    <TableCell>{contact(o)}</TableCell>
-                    <TableCell>{o.active ? 'Actif' : 'Désactivé'}</TableCell>
-                    <TableCell>
-                      <Stack direction="row" spacing={1}>
-                        <Button size="small" onClick={() => setOrganismeDialog({ organisme: o })} aria-label={`Modifier l’organisme ${o.name}`}>
-                          Modifier
-                        </Button>
-                        <Button size="small" color="error" onClick={() => setToRemove({ kind: 'organisme', item: o })} aria-label={`Supprimer l’organisme ${o.name}`}>
-                          Supprimer
-                        </Button>
-                      </Stack>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableContainer>
-        ) : null}
+        <EntityList
+          label="Organismes référents"
+          list={organismes}
+          loadingText="Chargement des organismes…"
+          empty="Aucun organisme référent n’est enregistré."
+          rowKey={(o) => o.id}
+          columns={[
+            { header: 'Nom', cell: (o) => o.name },
+            { header: 'Type', cell: (o) => ORGANISME_TYPE_LABELS[o.type] },
+            { header: 'Adresse', cell: (o) => o.address ?? '—' },
+            { header: 'Contact', cell: contact },
+            { header: 'État', cell: activeText },
+          ]}
+          edit={(o) => ({ text: 'Modifier', label: `Modifier l’organisme ${o.name}`, onClick: () => setOrganismeDialog({ organisme: o }) })}
+          remove={(o) => ({ text: 'Supprimer', label: `Supprimer l’organisme ${o.name}`, onClick: () => setToRemove({ kind: 'organisme', item: o }) })}
+        />
       </Box>
 
       <Box component="section" aria-labelledby="referents-title">
@@ -124,50 +85,22 @@ export function OrganismesPage() {
             Ajouter un référent
           </Button>
         </Stack>
-        {referents.error ? <LoadError error={referents.error} onRetry={referents.reload} /> : null}
-        {referents.loading && !referents.data ? <Loading>Chargement des référents…</Loading> : null}
-        {referents.data && referents.data.length === 0 ? (
-          <Typography>Aucun référent n’est enregistré{organismes.data?.length ? '.' : ' : ajoutez d’abord un organisme.'}</Typography>
-        ) : null}
-        {referents.data && referents.data.length > 0 ? (
-          <TableContainer component={Paper} variant="outlined">
-            <Table size="small" aria-label="Référents">
-              <TableHead>
-                <TableRow>
-                  <TableCell scope="col">Nom</TableCell>
-                  <TableCell scope="col">Organisme</TableCell>
-                  <TableCell scope="col">Contact</TableCell>
-                  <TableCell scope="col">Compte utilisateur</TableCell>
-                  <TableCell scope="col">État</TableCell>
-                  <TableCell scope="col">Actions</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {referents.data.map((r) => (
-                  <TableRow key={r.id}>
-                    <TableCell component="th" scope="row">
-                      {r.name}
-                    </TableCell>
-                    <TableCell>{r.organismeName}</TableCell>
-                    <TableCell>{contact(r)}</TableCell>
-                    <TableCell>{r.user?.displayName ?? 'Aucun'}</TableCell>
-                    <TableCell>{r.active ? 'Actif' : 'Désactivé'}</TableCell>
-                    <TableCell>
-                      <Stack direction="row" spacing={1}>
-                        <Button size="small" onClick={() => setReferentDialog({ referent: r })} aria-label={`Modifier le référent ${r.name}`}>
-                          Modifier
-                        </Button>
-                        <Button size="small" color="error" onClick={() => setToRemove({ kind: 'referent', item: r })} aria-label={`Supprimer le référent ${r.name}`}>
-                          Supprimer
-                        </Button>
-                      </Stack>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableContainer>
-        ) : null}
+        <EntityList
+          label="Référents"
+          list={referents}
+          loadingText="Chargement des référents…"
+          empty={`Aucun référent n’est enregistré${organismes.data?.length ? '.' : ' : ajoutez d’abord un organisme.'}`}
+          rowKey={(r) => r.id}
+          columns={[
+            { header: 'Nom', cell: (r) => r.name },
+            { header: 'Organisme', cell: (r) => r.organismeName },
+            { header: 'Contact', cell: contact },
+            { header: 'Compte utilisateur', cell: (r) => r.user?.displayName ?? 'Aucun' },
+            { header: 'État', cell: activeText },
+          ]}
+          edit={(r) => ({ text: 'Modifier', label: `Modifier le référent ${r.name}`, onClick: () => setReferentDialog({ referent: r }) })}
+          remove={(r) => ({ text: 'Supprimer', label: `Supprimer le référent ${r.name}`, onClick: () => setToRemove({ kind: 'referent', item: r }) })}
+        />
       </Box>
 
       {organismeDialog ? (
@@ -205,8 +138,6 @@ type OrganismeValues = z.input<typeof organismeFormSchema>;
 
 function OrganismeDialog({ organisme, onClose }: { organisme: Organisme | null; onClose: (saved: boolean) => void }) {
   const client = useApi();
-  const notify = useNotify();
-  const [error, setError] = useState<string>();
   const form = useForm<OrganismeValues, unknown, z.output<typeof organismeFormSchema>>({
     resolver: zodResolver(organismeFormSchema),
     defaultValues: {
@@ -218,49 +149,24 @@ function OrganismeDialog({ organisme, onClose }: { organisme: Organisme | null; 
       active: organisme?.active ?? true,
     },
   });
-  const pending = form.formState.isSubmitting;
-  const title = organisme ? `Modifier l’organisme ${organisme.name}` : 'Ajouter un organisme référent';
-  const onSubmit = form.handleSubmit(async ({ active, ...input }) => {
-    setError(undefined);
-    try {
-      const saved = organisme ? await client.call('organismes.update', { ...input, id: organisme.id, active }) : await client.call('organismes.create', input);
-      notify(organisme ? `L’organisme ${saved.name} est modifié.` : `L’organisme ${saved.name} est ajouté.`);
-      onClose(true);
-    } catch (e) {
-      const apiError = toApiError(e);
-      setError(apiError.message);
-      applyFieldErrors(form.setError, apiError);
-    }
-  });
   return (
-    <Dialog open onClose={() => !pending && onClose(false)} aria-labelledby="organisme-dialog-title" fullWidth maxWidth="sm">
-      <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        <DialogTitle id="organisme-dialog-title">{title}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2.5} sx={{ pt: 1 }}>
-            {error ? (
-              <Alert severity="error" role="alert">
-                {error}
-              </Alert>
-            ) : null}
-            <TextInput control={form.control} name="name" label="Nom de l’organisme" required autoFocus autoComplete="off" />
-            <SelectInput control={form.control} name="type" label="Type d’organisme" options={TYPE_OPTIONS} required hint="Détermine les orientations pour lesquelles il peut être choisi" />
-            <TextInput control={form.control} name="address" label="Adresse" autoComplete="off" multiline minRows={2} />
-            <TextInput control={form.control} name="telephone" label="Téléphone" type="tel" autoComplete="off" />
-            <TextInput control={form.control} name="email" label="Adresse e-mail" type="email" autoComplete="off" />
-            {organisme ? <ActiveCheckbox control={form.control} label="Organisme actif (proposé dans les nouvelles décisions)" /> : null}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => onClose(false)} disabled={pending}>
-            Annuler
-          </Button>
-          <Button type="submit" variant="contained" disabled={pending}>
-            {organisme ? 'Enregistrer' : 'Ajouter l’organisme'}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <EntityDialog
+      form={form}
+      title={organisme ? `Modifier l’organisme ${organisme.name}` : 'Ajouter un organisme référent'}
+      submitLabel={organisme ? 'Enregistrer' : 'Ajouter l’organisme'}
+      onClose={onClose}
+      save={async ({ active, ...input }) => {
+        const saved = organisme ? await client.call('organismes.update', { ...input, id: organisme.id, active }) : await client.call('organismes.create', input);
+        return organisme ? `L’organisme ${saved.name} est modifié.` : `L’organisme ${saved.name} est ajouté.`;
+      }}
+    >
+      <TextInput control={form.control} name="name" label="Nom de l’organisme" required autoFocus autoComplete="off" />
+      <SelectInput control={form.control} name="type" label="Type d’organisme" options={TYPE_OPTIONS} required hint="Détermine les orientations pour lesquelles il peut être choisi" />
+      <TextInput control={form.control} name="address" label="Adresse" autoComplete="off" multiline minRows={2} />
+      <TextInput control={form.control} name="telephone" label="Téléphone" type="tel" autoComplete="off" />
+      <TextInput control={form.control} name="email" label="Adresse e-mail" type="email" autoComplete="off" />
+      {organisme ? <ActiveCheckbox control={form.control} label="Organisme actif (proposé dans les nouvelles décisions)" /> : null}
+    </EntityDialog>
   );
 }
 
@@ -285,9 +191,7 @@ type ReferentValues = z.input<typeof referentFormSchema>;
 
 function ReferentDialog({ referent, organismes, onClose }: { referent: Referent | null; organismes: Organisme[]; onClose: (saved: boolean) => void }) {
   const client = useApi();
-  const notify = useNotify();
   const staff = useApiQuery('users.staff', {});
-  const [error, setError] = useState<string>();
   const form = useForm<ReferentValues, unknown, z.output<typeof referentFormSchema>>({
     resolver: zodResolver(referentFormSchema),
     defaultValues: {
@@ -299,63 +203,38 @@ function ReferentDialog({ referent, organismes, onClose }: { referent: Referent 
       active: referent?.active ?? true,
     },
   });
-  const pending = form.formState.isSubmitting;
   const organismeOptions = organismes
     .filter((o) => o.active || o.id === referent?.organismeId)
     .map((o) => ({ value: String(o.id), label: `${o.name} (${ORGANISME_TYPE_LABELS[o.type]})` }));
   const userOptions = (staff.data ?? [])
     .filter((s) => s.role === 'referent')
     .map((s) => ({ value: String(s.id), label: s.structure ? `${s.displayName} — ${s.structure}` : s.displayName }));
-  const title = referent ? `Modifier le référent ${referent.name}` : 'Ajouter un référent';
-  const onSubmit = form.handleSubmit(async ({ active, ...input }) => {
-    setError(undefined);
-    try {
-      const saved = referent ? await client.call('referents.update', { ...input, id: referent.id, active }) : await client.call('referents.create', input);
-      notify(referent ? `Le référent ${saved.name} est modifié.` : `Le référent ${saved.name} est ajouté.`);
-      onClose(true);
-    } catch (e) {
-      const apiError = toApiError(e);
-      setError(apiError.message);
-      applyFieldErrors(form.setError, apiError);
-    }
-  });
   return (
-    <Dialog open onClose={() => !pending && onClose(false)} aria-labelledby="referent-dialog-title" fullWidth maxWidth="sm">
-      <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        <DialogTitle id="referent-dialog-title">{title}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2.5} sx={{ pt: 1 }}>
-            {error ? (
-              <Alert severity="error" role="alert">
-                {error}
-              </Alert>
-            ) : null}
-            <TextInput control={form.control} name="name" label="Nom du référent" required autoFocus autoComplete="off" />
-            <SelectInput control={form.control} name="organismeId" label="Organisme" options={organismeOptions} numeric required />
-            <TextInput control={form.control} name="telephone" label="Téléphone" type="tel" autoComplete="off" />
-            <TextInput control={form.control} name="email" label="Adresse e-mail" type="email" autoComplete="off" />
-            <SelectInput
-              control={form.control}
-              name="userId"
-              label="Compte utilisateur"
-              options={userOptions}
-              numeric
-              emptyLabel="— Aucun —"
-              hint="Facultatif : le compte de référent de cette personne, qui verra alors les dossiers qui lui sont orientés"
-            />
-            {referent ? <ActiveCheckbox control={form.control} label="Référent actif (proposé dans les nouvelles décisions)" /> : null}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => onClose(false)} disabled={pending}>
-            Annuler
-          </Button>
-          <Button type="submit" variant="contained" disabled={pending}>
-            {referent ? 'Enregistrer' : 'Ajouter le référent'}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <EntityDialog
+      form={form}
+      title={referent ? `Modifier le référent ${referent.name}` : 'Ajouter un référent'}
+      submitLabel={referent ? 'Enregistrer' : 'Ajouter le référent'}
+      onClose={onClose}
+      save={async ({ active, ...input }) => {
+        const saved = referent ? await client.call('referents.update', { ...input, id: referent.id, active }) : await client.call('referents.create', input);
+        return referent ? `Le référent ${saved.name} est modifié.` : `Le référent ${saved.name} est ajouté.`;
+      }}
+    >
+      <TextInput control={form.control} name="name" label="Nom du référent" required autoFocus autoComplete="off" />
+      <SelectInput control={form.control} name="organismeId" label="Organisme" options={organismeOptions} numeric required />
+      <TextInput control={form.control} name="telephone" label="Téléphone" type="tel" autoComplete="off" />
+      <TextInput control={form.control} name="email" label="Adresse e-mail" type="email" autoComplete="off" />
+      <SelectInput
+        control={form.control}
+        name="userId"
+        label="Compte utilisateur"
+        options={userOptions}
+        numeric
+        emptyLabel="— Aucun —"
+        hint="Facultatif : le compte de référent de cette personne, qui verra alors les dossiers qui lui sont orientés"
+      />
+      {referent ? <ActiveCheckbox control={form.control} label="Référent actif (proposé dans les nouvelles décisions)" /> : null}
+    </EntityDialog>
   );
 }
 
@@ -367,45 +246,22 @@ function RemoveDialog({
   onClose: (done: boolean) => void;
 }) {
   const client = useApi();
-  const notify = useNotify();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string>();
   const what = target ? (target.kind === 'organisme' ? `l’organisme ${target.item.name}` : `le référent ${target.item.name}`) : '';
-  const close = (done: boolean) => {
-    setError(undefined);
-    onClose(done);
-  };
   return (
-    <ConfirmDialog
+    <RemoveEntityDialog
       open={target !== null}
       title={target ? `Supprimer ${what} ?` : ''}
       confirmLabel="Supprimer"
-      danger
-      pending={pending}
-      error={error}
-      onCancel={() => close(false)}
-      onConfirm={() => {
-        if (!target) return;
-        setPending(true);
-        setError(undefined);
-        const call =
-          target.kind === 'organisme' ? client.call('organismes.remove', { id: target.item.id }) : client.call('referents.remove', { id: target.item.id });
-        call.then(
-          (result) => {
-            setPending(false);
-            const label = what.charAt(0).toUpperCase() + what.slice(1);
-            notify(result.outcome === 'supprime' ? `${label} est supprimé.` : `${label} est cité par des décisions : il est désactivé.`);
-            close(true);
-          },
-          (e: unknown) => {
-            setPending(false);
-            setError(toApiError(e).message);
-          },
-        );
+      onClose={onClose}
+      remove={async () => {
+        const t = target!;
+        const result = t.kind === 'organisme' ? await client.call('organismes.remove', { id: t.item.id }) : await client.call('referents.remove', { id: t.item.id });
+        const label = what.charAt(0).toUpperCase() + what.slice(1);
+        return result.outcome === 'supprime' ? `${label} est supprimé.` : `${label} est cité par des décisions : il est désactivé.`;
       }}
     >
       S’il est déjà cité par une décision d’orientation, il sera désactivé plutôt que supprimé : il reste dans l’historique mais ne sera plus
       proposé.
-    </ConfirmDialog>
+    </RemoveEntityDialog>
   );
 }

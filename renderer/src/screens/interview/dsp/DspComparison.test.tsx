@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { dspContentSchema, type DspContent } from '../../../../../shared/api/dsp';
 import { diffDsp } from '../../../../../shared/domain/rules/dsp-diff';
-import { addDspRevision, emptyState } from '../testing/fakeInterview';
+import { addDspRevision, emptyState } from '../../../../../test/renderer/fakeInterview';
 import { DspComparison } from './DspComparison';
 
 afterEach(cleanup);

@@ -2,11 +2,9 @@ import { useState } from 'react';
 import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
@@ -14,7 +12,8 @@ import EditNoteIcon from '@mui/icons-material/EditNote';
 import { DSP_FIELDS, DSP_SECTION_LABELS, DSP_SECTIONS, dspValueAt, type DspContent } from '../../../../../shared/api/dsp';
 import type { DspRevision } from '../../../../../shared/api/interview';
 import { DSP_NOT_ANSWERED, dspValueText } from '../../../../../shared/domain/rules/dsp-diff';
-import { formatDateTime } from '../../../app/format';
+import { ScrollRegion } from '../../../kit/ScrollRegion';
+import { formatDateTime, plural } from '../../../../../shared/domain/format';
 
 export interface DspComparisonProps {
   from: DspRevision;
@@ -41,13 +40,13 @@ export function DspComparison({ from, to, changedPaths }: DspComparisonProps) {
       <Typography role="status" sx={{ mb: 1, fontWeight: 600 }}>
         {count === 0
           ? 'Les deux versions sont identiques.'
-          : `${count} ${count < 2 ? 'champ modifié' : 'champs modifiés'} entre la version ${from.number} et la version ${to.number}.`}
+          : `${plural(count, 'champ modifié', 'champs modifiés')} entre la version ${from.number} et la version ${to.number}.`}
       </Typography>
       <FormControlLabel
         control={<Checkbox checked={onlyChanges} onChange={(e) => setOnlyChanges(e.target.checked)} />}
         label="Afficher uniquement les champs modifiés"
       />
-      <TableContainer component={Paper} variant="outlined" sx={{ mt: 1 }}>
+      <ScrollRegion variant="outlined" aria-label={caption} sx={{ mt: 1 }}>
         <Table aria-label={caption} size="small">
           <TableHead>
             <TableRow>
@@ -112,7 +111,7 @@ export function DspComparison({ from, to, changedPaths }: DspComparisonProps) {
             })}
           </TableBody>
         </Table>
-      </TableContainer>
+      </ScrollRegion>
     </Box>
   );
 }

@@ -9,8 +9,8 @@ import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import Grid from '@mui/material/Grid';
 import { DSP_FIELDS, dspFieldCodeList, dspFieldOptions, type DspFieldDef, type DspSection } from '../../../../../shared/api/dsp';
-import { RadioInput, SelectInput, TextInput, type SelectOption } from '../../../components/fields';
-import { requiredLabelProps } from '../../../components/requiredLabel';
+import { RadioInput, SelectInput, TextInput, type SelectOption } from '../../../kit/fields';
+import { requiredLabelProps } from '../../../kit/requiredLabel';
 import { fieldApplies, type DspFormValues } from './dspForm';
 
 /** Lists with at most this many answers are radio buttons; longer ones a native select. */

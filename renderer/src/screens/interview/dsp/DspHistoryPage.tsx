@@ -2,22 +2,22 @@ import { Link as RouterLink, useSearchParams } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import { useApiQuery } from '../../../api/ApiContext';
-import { formatDateTime } from '../../../app/format';
-import { useCan } from '../../../app/session';
-import { Page } from '../../../components/Page';
-import { ComparePicker, LoadError, Loading, PersonScreen } from '../common';
-import { interviewPaths } from '../paths';
+import { useCan } from '../../../kit/permissions';
+import { Page } from '../../../kit/Page';
+import { LoadError, Loading } from '../../../kit/status';
+import { ComparePicker, PersonScreen } from '../common';
+import { interviewPaths } from '../../../kit/paths';
 import { DspComparison } from './DspComparison';
+import { ScrollRegion } from '../../../kit/ScrollRegion';
+import { formatDateTime } from '../../../../../shared/domain/format';
 
 /** Route element: `#/beneficiaires/:personId/dsp` (history; `?de=&a=` compares two revisions). */
 export function DspHistoryPage() {
@@ -62,7 +62,7 @@ function DspHistory({ personId, name }: { personId: number; name: string }) {
           <Typography variant="h2" id="dsp-versions-title" sx={{ mb: 1.5 }}>
             Versions enregistrées
           </Typography>
-          <TableContainer component={Paper} variant="outlined">
+          <ScrollRegion variant="outlined" aria-label="Versions de la DSP">
             <Table aria-label="Versions de la DSP" size="small">
               <TableHead>
                 <TableRow>
@@ -85,7 +85,7 @@ function DspHistory({ personId, name }: { personId: number; name: string }) {
                 ))}
               </TableBody>
             </Table>
-          </TableContainer>
+          </ScrollRegion>
         </Box>
       ) : null}
       {revisions.length > 0 ? (

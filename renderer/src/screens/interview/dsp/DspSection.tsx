@@ -2,11 +2,12 @@ import { Link as RouterLink } from 'react-router';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { formatDateTime } from '../../../app/format';
-import { useCan } from '../../../app/session';
-import type { DossierSectionProps } from '../../dossier/sections';
-import { LoadError, Loading, useInterviewSummary } from '../common';
-import { interviewPaths } from '../paths';
+import { useCan } from '../../../kit/permissions';
+import type { DossierSectionProps } from '../../../kit/dossierSections';
+import { LoadError, Loading } from '../../../kit/status';
+import { useInterviewSummary } from '../common';
+import { interviewPaths } from '../../../kit/paths';
+import { formatDateTime, plural } from '../../../../../shared/domain/format';
 
 /** Dossier section « Données socio-professionnelles (DSP) »: latest revision and actions. */
 export function DspSection({ personId }: DossierSectionProps) {
@@ -32,7 +33,7 @@ export function DspSection({ personId }: DossierSectionProps) {
         ) : null}
         {dsp ? (
           <Button size="small" component={RouterLink} to={interviewPaths.dspHistory(personId)}>
-            Historique de la DSP ({dsp.number} {dsp.number < 2 ? 'version' : 'versions'})
+            Historique de la DSP ({plural(dsp.number, 'version', 'versions')})
           </Button>
         ) : null}
       </Stack>

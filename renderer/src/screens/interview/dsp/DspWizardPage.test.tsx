@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { dspContentSchema } from '../../../../../shared/api/dsp';
-import { createFakeBackend } from '../../../testing/fakeBackend';
-import { renderApp } from '../../../testing/renderApp';
-import { addDspRevision, emptyState, interviewHandlers, PERSON_ID } from '../testing/fakeInterview';
+import { createFakeBackend } from '../../../../../test/renderer/fakeBackend';
+import { renderApp } from '../../../../../test/renderer/renderApp';
+import { addDspRevision, emptyState, interviewHandlers, PERSON_ID } from '../../../../../test/renderer/fakeInterview';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -28,7 +28,7 @@ describe('DSP wizard', () => {
   it('goes through the sections: code lists, exclusive « aucune », conditional fields; saves a first revision', async () => {
     const user = userEvent.setup();
     const { backend } = setup();
-    await screen.findByRole('heading', { level: 1, name: 'Première DSP de MARTIN (DUPONT) Marie Louise' });
+    await screen.findByRole('heading', { level: 1, name: 'Première DSP de DUPONT (nom d’usage MARTIN) Marie Louise' });
     await stepHeading(/Étape 1 sur 8 : Généralités/);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Situation à la demande de RSA' }), 'Faibles ressources');
     expect(screen.queryByRole('group', { name: 'Couverture sociale' })).not.toBeInTheDocument();
@@ -67,7 +67,7 @@ describe('DSP wizard', () => {
     expect(screen.getByRole('region', { name: 'Situation sociale' })).toHaveTextContent('Difficultés socialesAutres');
     await user.click(screen.getByRole('button', { name: 'Enregistrer la DSP' }));
 
-    await screen.findByRole('heading', { level: 1, name: 'Historique de la DSP de MARTIN (DUPONT) Marie Louise' });
+    await screen.findByRole('heading', { level: 1, name: 'Historique de la DSP de DUPONT (nom d’usage MARTIN) Marie Louise' });
     const [input] = backend.inputsOf('dsp.save') as { basedOnRevisionId: number | null; content: Record<string, Record<string, unknown>> }[];
     expect(input!.basedOnRevisionId).toBeNull();
     expect(input!.content.generalites).toMatchObject({ sitpersdemrsa: '0107', topcouvsoc: 'oui', couvsoc: ['mutuelle'] });
@@ -81,7 +81,7 @@ describe('DSP wizard', () => {
     const { backend } = setup((state) =>
       addDspRevision(state, dspContentSchema.parse({ logement: { natlog: '0909' }, mobilite: { toppermicondub: 'non' } })),
     );
-    await screen.findByRole('heading', { level: 1, name: 'Mise à jour de la DSP de MARTIN (DUPONT) Marie Louise' });
+    await screen.findByRole('heading', { level: 1, name: 'Mise à jour de la DSP de DUPONT (nom d’usage MARTIN) Marie Louise' });
     expect(screen.getByText(/La saisie part de la version 1 du/)).toBeInTheDocument();
     await user.click(screen.getByRole('tab', { name: 'Mobilité' }));
     const permis = within(await screen.findByRole('radiogroup', { name: 'Permis de conduire B' }));

@@ -1,29 +1,25 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Step from '@mui/material/Step';
-import StepButton from '@mui/material/StepButton';
-import StepLabel from '@mui/material/StepLabel';
-import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import { DSP_FIELDS, DSP_SECTION_LABELS, DSP_SECTIONS, dspValueAt, type DspContent, type DspSection } from '../../../../../shared/api/dsp';
 import type { DspRevision } from '../../../../../shared/api/interview';
 import { diffDsp, dspValueText } from '../../../../../shared/domain/rules/dsp-diff';
 import { toApiError, useApi, useApiQuery } from '../../../api/ApiContext';
-import { formatDateTime } from '../../../app/format';
-import { useNotify } from '../../../app/notifications';
-import { useCan } from '../../../app/session';
-import { LeaveGuard } from '../../../components/LeaveGuard';
-import { Page } from '../../../components/Page';
-import { ErrorSummary, flattenFieldErrors } from '../../../components/formErrors';
-import { useFormDraft } from '../../../components/useFormDraft';
-import { STEP_ICON_HIDDEN, applyFieldErrors, DraftOffer, DraftStatus, Facts, LoadError, Loading, PersonScreen } from '../common';
-import { interviewPaths } from '../paths';
+import { useNotify } from '../../../kit/notifications';
+import { useCan } from '../../../kit/permissions';
+import { LeaveGuard } from '../../../kit/LeaveGuard';
+import { Page } from '../../../kit/Page';
+import { flattenFieldErrors, applyFieldErrors } from '../../../kit/formErrors';
+import { useFormDraft } from '../../../kit/useFormDraft';
+import { DraftOffer, DraftStatus } from '../../../kit/DraftOffer';
+import { LoadError, Loading } from '../../../kit/status';
+import { Facts, PersonScreen } from '../common';
+import { interviewPaths } from '../../../kit/paths';
 import { DspSectionFields } from './DspFields';
 import {
   dspDraftKey,
@@ -37,10 +33,14 @@ import {
   type DspFormValues,
   type DspStoredContent,
 } from './dspForm';
+import { useStepWizard } from '../../../kit/useStepWizard';
+import { WizardButtons, WizardForm, WizardSteps } from '../../../kit/Wizard';
+import { formatDateTime, plural } from '../../../../../shared/domain/format';
 
 const STEP_COUNT = DSP_SECTIONS.length + 1;
 const RECAP = DSP_SECTIONS.length;
 const stepLabel = (step: number) => (step === RECAP ? 'Récapitulatif' : DSP_SECTION_LABELS[DSP_SECTIONS[step]!]);
+const STEP_LABELS = Array.from({ length: STEP_COUNT }, (_, i) => stepLabel(i));
 const stepOf = (path: string) => DSP_SECTIONS.indexOf(path.split('.')[0] as DspSection);
 const dspLabelOf = (path: string) => DSP_FIELDS.find((f) => f.path === path)?.label;
 
@@ -100,49 +100,29 @@ export function DspWizard({ personId, name, previous, prefill, onReload }: DspWi
   const base = useMemo(() => formValuesFromContent(prefill), [prefill]);
   const form = useForm<DspFormValues, unknown, DspContent>({ resolver: dspResolver, defaultValues: base, mode: 'onTouched' });
   const draft = useFormDraft({ key: dspDraftKey(personId), form, baseline: base });
-  const [step, setStep] = useState(0);
-  const [serverError, setServerError] = useState<string>();
-  /** « Suivant » was refused on this step: the error summary lists what to fix. */
-  const [attempted, setAttempted] = useState(false);
   const [conflict, setConflict] = useState<string>();
   const allowLeave = useRef(false);
-  const stepHeadingRef = useRef<HTMLHeadingElement>(null);
-  const firstRender = useRef(true);
   const { isDirty, isSubmitting, errors, submitCount } = form.formState;
-
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    stepHeadingRef.current?.focus();
-  }, [step]);
+  const wizard = useStepWizard({
+    form,
+    count: STEP_COUNT,
+    fieldsOf: (s) => (s < RECAP ? sectionPaths(DSP_SECTIONS[s]!) : []),
+    stepOf,
+  });
+  const { step, serverError } = wizard;
 
   const title = previous ? `Mise à jour de la DSP de ${name}` : `Première DSP de ${name}`;
 
-  const goTo = async (target: number, validate: boolean) => {
-    if (validate && step < RECAP) {
-      const valid = await form.trigger(sectionPaths(DSP_SECTIONS[step]!) as FieldPath<DspFormValues>[], { shouldFocus: true });
-      if (!valid) {
-        setAttempted(true);
-        return;
-      }
-    }
-    setServerError(undefined);
-    setAttempted(false);
-    setStep(target);
-  };
-
   const save = form.handleSubmit(
     async (content) => {
-      setServerError(undefined);
+      wizard.setServerError(undefined);
       try {
         const result = await client.call('dsp.save', { personId, basedOnRevisionId: previous?.id ?? null, content });
         await draft.markSaved();
         allowLeave.current = true;
         const n = result.changes.length;
         notify(
-          `La DSP est enregistrée (version ${result.revision.number}${previous ? `, ${n} ${n < 2 ? 'champ modifié' : 'champs modifiés'}` : ''}).`,
+          `La DSP est enregistrée (version ${result.revision.number}${previous ? `, ${plural(n, 'champ modifié', 'champs modifiés')}` : ''}).`,
         );
         void navigate(interviewPaths.dspHistory(personId));
       } catch (e) {
@@ -151,31 +131,14 @@ export function DspWizard({ personId, name, previous, prefill, onReload }: DspWi
           setConflict(error.message);
           return;
         }
-        const set = applyFieldErrors(form.setError, error, dspFormPath);
-        const first = set.map(stepOf).find((s) => s >= 0);
-        if (first !== undefined) setStep(first);
-        setServerError(error.message);
+        wizard.showErrorsAt(applyFieldErrors(form.setError, error, dspFormPath));
+        wizard.setServerError(error.message);
       }
     },
-    (invalid) => {
-      const paths = flattenFieldErrors(invalid).map((e) => e.path);
-      const first = paths.map(stepOf).find((s) => s >= 0);
-      if (first !== undefined && first !== step) {
-        setStep(first);
-        // The step's fields mount after the switch: focus the first invalid one then.
-        setTimeout(() => form.setFocus(paths[0] as FieldPath<DspFormValues>), 0);
-      }
-    },
+    (invalid) => wizard.showErrorsAt(flattenFieldErrors(invalid).map((e) => e.path), { focus: true }),
   );
 
-  const onSubmit = (e: React.FormEvent) => {
-    e.preventDefault();
-    if (step < RECAP) void goTo(step + 1, true);
-    else void save(e);
-  };
-
-  const stepErrors = flattenFieldErrors(errors).filter((e) => step === RECAP || stepOf(e.path) === step);
-  const showErrors = submitCount > 0 || !!serverError || attempted;
+  const showErrors = submitCount > 0 || !!serverError || wizard.attempted;
   const heading = `Étape ${step + 1} sur ${STEP_COUNT} : ${step === RECAP ? 'vérifiez avant d’enregistrer' : stepLabel(step)}`;
 
   return (
@@ -210,59 +173,30 @@ export function DspWizard({ personId, name, previous, prefill, onReload }: DspWi
           {conflict} Votre saisie reste disponible en brouillon.
         </Alert>
       ) : null}
-      <Stepper nonLinear activeStep={step} alternativeLabel sx={{ mb: 3, overflowX: 'auto', pb: 1 }} aria-label="Étapes de la DSP">
-        {Array.from({ length: STEP_COUNT }, (_, i) => (
-          <Step key={i} completed={false}>
-            <StepButton onClick={() => void goTo(i, false)}>
-              <StepLabel slotProps={{ stepIcon: STEP_ICON_HIDDEN }}>{stepLabel(i)}</StepLabel>
-            </StepButton>
-          </Step>
-        ))}
-      </Stepper>
-      <Paper variant="outlined" sx={{ p: { xs: 2, md: 3 } }}>
-        <Box component="form" onSubmit={onSubmit} noValidate aria-labelledby="dsp-step-heading">
-          <Typography variant="h2" id="dsp-step-heading" ref={stepHeadingRef} tabIndex={-1} sx={{ mb: 2 }}>
-            {heading}
-          </Typography>
-          {showErrors ? (
-            <ErrorSummary
-              message={serverError}
-              errors={stepErrors}
-              labelOf={dspLabelOf}
-              onSelect={(path) => {
-                const s = stepOf(path);
-                if (s >= 0 && s !== step) setStep(s);
-                setTimeout(() => form.setFocus(path as FieldPath<DspFormValues>), 0);
-              }}
-            />
-          ) : null}
-          {step < RECAP ? (
-            <DspSectionFields control={form.control} section={DSP_SECTIONS[step]!} />
-          ) : (
-            <DspRecap form={form} previous={previous} onEdit={(s) => setStep(s)} />
-          )}
-          <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', mt: 3 }}>
-            {step > 0 ? (
-              <Button size="large" onClick={() => void goTo(step - 1, false)}>
-                Précédent
-              </Button>
-            ) : null}
-            {step < RECAP ? (
-              <Button type="submit" variant="contained" size="large">
-                Suivant
-              </Button>
-            ) : (
-              <Button type="submit" variant="contained" size="large" disabled={isSubmitting}>
-                {isSubmitting ? 'Enregistrement…' : 'Enregistrer la DSP'}
-              </Button>
-            )}
-            <Button size="large" onClick={() => void navigate(interviewPaths.dossier(personId))}>
-              Annuler
-            </Button>
+      <WizardSteps wizard={wizard} labels={STEP_LABELS} label="Étapes de la DSP" selectable scrolls />
+      <WizardForm
+        wizard={wizard}
+        heading={heading}
+        onSubmit={wizard.onSubmit(save)}
+        summary={showErrors ? { message: serverError, errors: wizard.stepErrors(errors), labelOf: dspLabelOf } : null}
+        actions={
+          <WizardButtons
+            wizard={wizard}
+            size="large"
+            submitLabel={step < RECAP ? 'Suivant' : isSubmitting ? 'Enregistrement…' : 'Enregistrer la DSP'}
+            pending={isSubmitting}
+            onCancel={() => void navigate(interviewPaths.dossier(personId))}
+          >
             <DraftStatus draft={draft} />
-          </Stack>
-        </Box>
-      </Paper>
+          </WizardButtons>
+        }
+      >
+        {step < RECAP ? (
+          <DspSectionFields control={form.control} section={DSP_SECTIONS[step]!} />
+        ) : (
+          <DspRecap form={form} previous={previous} onEdit={wizard.goTo} />
+        )}
+      </WizardForm>
       <LeaveGuard
         when={isDirty}
         allowRef={allowLeave}
@@ -300,8 +234,8 @@ function DspRecap({
                 ? 'Aucun changement : l’enregistrement indiquera que la DSP a été revue à cette date.'
                 : 'Aucune réponse saisie.'
               : previous
-                ? `${changes.length} ${changes.length < 2 ? 'champ modifié' : 'champs modifiés'} : ${changes.map((c) => c.label).join(', ')}.`
-                : `${changes.length} ${changes.length < 2 ? 'réponse saisie' : 'réponses saisies'}.`}
+                ? `${plural(changes.length, 'champ modifié', 'champs modifiés')} : ${changes.map((c) => c.label).join(', ')}.`
+                : `${plural(changes.length, 'réponse saisie', 'réponses saisies')}.`}
           </Typography>
         )}
       </Box>

@@ -6,7 +6,6 @@ import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
@@ -14,13 +13,15 @@ import type { z } from 'zod';
 import type { EdeAssessment, edeComparisonSchema } from '../../../../../shared/api/interview';
 import { EDE_TREND_LABELS } from '../../../../../shared/domain/rules/ede';
 import { useApiQuery } from '../../../api/ApiContext';
-import { formatIsoDate } from '../../../app/format';
-import { Page } from '../../../components/Page';
-import { ComparePicker, Facts, LoadError, Loading, PersonScreen } from '../common';
-import { interviewPaths } from '../paths';
+import { Page } from '../../../kit/Page';
+import { LoadError, Loading } from '../../../kit/status';
+import { ComparePicker, Facts, PersonScreen } from '../common';
+import { interviewPaths } from '../../../kit/paths';
 import { EdeCurve } from './EdeCurve';
 import { curveItemsFor } from './EdeViewPage';
 import { pointsText, proposalLabel, signed } from './edeModel';
+import { ScrollRegion } from '../../../kit/ScrollRegion';
+import { formatDate } from '../../../../../shared/domain/format';
 
 type Comparison = z.output<typeof edeComparisonSchema>;
 
@@ -57,7 +58,7 @@ function EdeCompare({ personId, name }: { personId: number; name: string }) {
           label="Choix des évaluations à comparer"
           fromLabel="Évaluation de départ"
           toLabel="Évaluation d’arrivée"
-          options={rows.map((e) => ({ id: e.id, label: `EDE du ${formatIsoDate(e.date)} (${pointsText(e.total)})` }))}
+          options={rows.map((e) => ({ id: e.id, label: `EDE du ${formatDate(e.date)} (${pointsText(e.total)})` }))}
           from={from}
           to={to}
           onCompare={(a, b) => void navigate(interviewPaths.edeCompare(personId, a, b), { replace: true })}
@@ -92,13 +93,13 @@ export function EdeEvolutionView({
   comparison: Comparison;
   items: ReturnType<typeof curveItemsFor>;
 }) {
-  const labelA = `EDE du ${formatIsoDate(from.date)}`;
-  const labelB = `EDE du ${formatIsoDate(to.date)}`;
+  const labelA = `EDE du ${formatDate(from.date)}`;
+  const labelB = `EDE du ${formatDate(to.date)}`;
   return (
     <Stack spacing={3}>
       <Paper variant="outlined" component="section" aria-labelledby="ede-evolution-summary" sx={{ p: { xs: 2, md: 3 } }}>
         <Typography variant="h2" id="ede-evolution-summary" sx={{ mb: 1.5 }}>
-          Évolution du {formatIsoDate(from.date)} au {formatIsoDate(to.date)}
+          Évolution du {formatDate(from.date)} au {formatDate(to.date)}
         </Typography>
         <Facts
           rows={[
@@ -131,13 +132,13 @@ export function EdeEvolutionView({
         <Typography variant="h2" id="ede-evolution-items" sx={{ mb: 1.5 }}>
           Écarts par item
         </Typography>
-        <TableContainer component={Paper} variant="outlined">
+        <ScrollRegion variant="outlined" aria-label="Écarts par item entre les deux évaluations">
           <Table size="small" aria-label="Écarts par item entre les deux évaluations">
             <TableHead>
               <TableRow>
                 <TableCell scope="col">Item</TableCell>
-                <TableCell scope="col">Palier au {formatIsoDate(from.date)}</TableCell>
-                <TableCell scope="col">Palier au {formatIsoDate(to.date)}</TableCell>
+                <TableCell scope="col">Palier au {formatDate(from.date)}</TableCell>
+                <TableCell scope="col">Palier au {formatDate(to.date)}</TableCell>
                 <TableCell scope="col">Points avant</TableCell>
                 <TableCell scope="col">Points après</TableCell>
                 <TableCell scope="col">Écart (points)</TableCell>
@@ -171,7 +172,7 @@ export function EdeEvolutionView({
               </TableRow>
             </TableBody>
           </Table>
-        </TableContainer>
+        </ScrollRegion>
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
           Un écart négatif signifie moins de freins (amélioration).
         </Typography>

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
-import { GRID } from '../testing/fakeInterview';
+import { GRID } from '../../../../../test/renderer/fakeInterview';
 import { CURVE_LAYOUT, EdeCurve, itemY, palierX } from './EdeCurve';
 
 afterEach(cleanup);

@@ -1,16 +1,16 @@
 import { useId } from 'react';
 import Box from '@mui/material/Box';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { EdeColour } from '../../../../../shared/domain/referentials/types';
 import { COLOUR_NAMES, colourMeaning } from './edeModel';
+import { ScrollRegion } from '../../../kit/ScrollRegion';
+import { plural } from '../../../../../shared/domain/format';
 
 /**
  * The EDE curve, as on the paper form (Annexe 3): the items one under the other, the 6 paliers from left
@@ -123,7 +123,7 @@ export function EdeCurve({ items, series, title, showTable = true }: EdeCurvePro
     .join(' ');
   return (
     <Box>
-      <Box sx={{ overflowX: 'auto' }}>
+      <ScrollRegion aria-label={title}>
         <svg
           viewBox={`0 0 ${width} ${height}`}
           width="100%"
@@ -230,7 +230,7 @@ export function EdeCurve({ items, series, title, showTable = true }: EdeCurvePro
             );
           })}
         </svg>
-      </Box>
+      </ScrollRegion>
       <CurveLegend prefix={prefix} series={series} items={items} />
       {showTable ? <CurveTable items={items} series={series} title={title} /> : null}
     </Box>
@@ -279,7 +279,7 @@ function CurveLegend({ prefix, series, items }: { prefix: string; series: readon
 /** The curve as a table: per item, the palier (and its points and colour) of each series. */
 function CurveTable({ items, series, title }: { items: readonly CurveItem[]; series: readonly CurveSeries[]; title: string }) {
   return (
-    <TableContainer component={Paper} variant="outlined" sx={{ mt: 2 }}>
+    <ScrollRegion variant="outlined" aria-label={`${title} (tableau)`} sx={{ mt: 2 }}>
       <Table size="small" aria-label={`${title} (tableau)`}>
         <TableHead>
           <TableRow>
@@ -309,7 +309,7 @@ function CurveTable({ items, series, title }: { items: readonly CurveItem[]; ser
                 const p = item.paliers.find((x) => x.level === s.paliers[item.key]);
                 return (
                   <TableCell key={`p${si}`}>
-                    {p ? `${p.points} ${p.points < 2 ? 'point' : 'points'}, ${COLOUR_NAMES[p.colour].toLowerCase()}` : '—'}
+                    {p ? `${plural(p.points, 'point', 'points')}, ${COLOUR_NAMES[p.colour].toLowerCase()}` : '—'}
                   </TableCell>
                 );
               })}
@@ -320,6 +320,6 @@ function CurveTable({ items, series, title }: { items: readonly CurveItem[]; ser
       <Typography variant="body2" color="text.secondary" sx={{ p: 1 }}>
         Palier 1 : aucun frein selon le bénéficiaire ; palier 6 : frein majeur.
       </Typography>
-    </TableContainer>
+    </ScrollRegion>
   );
 }

@@ -2,22 +2,22 @@ import { Link as RouterLink, useNavigate } from 'react-router';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
-import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import { useApiQuery } from '../../../api/ApiContext';
-import { formatIsoDate } from '../../../app/format';
-import { useCan } from '../../../app/session';
-import { Page } from '../../../components/Page';
-import { ComparePicker, LoadError, Loading, PersonScreen } from '../common';
-import { interviewPaths } from '../paths';
+import { useCan } from '../../../kit/permissions';
+import { Page } from '../../../kit/Page';
+import { LoadError, Loading } from '../../../kit/status';
+import { ComparePicker, PersonScreen } from '../common';
+import { interviewPaths } from '../../../kit/paths';
 import { pointsText, proposalLabel } from './edeModel';
+import { ScrollRegion } from '../../../kit/ScrollRegion';
+import { formatDate } from '../../../../../shared/domain/format';
 
 /** Route element: `#/beneficiaires/:personId/ede` — the person's assessments, and the choice of two to compare. */
 export function EdeListPage() {
@@ -52,7 +52,7 @@ function EdeList({ personId, name }: { personId: number; name: string }) {
           <Typography variant="h2" id="ede-list-title" sx={{ mb: 1.5 }}>
             Évaluations enregistrées
           </Typography>
-          <TableContainer component={Paper} variant="outlined">
+          <ScrollRegion variant="outlined" aria-label="Évaluations EDE">
             <Table size="small" aria-label="Évaluations EDE">
               <TableHead>
                 <TableRow>
@@ -67,7 +67,7 @@ function EdeList({ personId, name }: { personId: number; name: string }) {
                   <TableRow key={e.id}>
                     <TableCell component="th" scope="row">
                       <Link component={RouterLink} to={interviewPaths.edeView(personId, e.id)}>
-                        EDE du {formatIsoDate(e.date)}
+                        EDE du {formatDate(e.date)}
                       </Link>
                     </TableCell>
                     <TableCell>{pointsText(e.total)}</TableCell>
@@ -77,7 +77,7 @@ function EdeList({ personId, name }: { personId: number; name: string }) {
                 ))}
               </TableBody>
             </Table>
-          </TableContainer>
+          </ScrollRegion>
         </Box>
       ) : null}
       {rows.length > 0 ? (
@@ -92,7 +92,7 @@ function EdeList({ personId, name }: { personId: number; name: string }) {
               label="Choix des évaluations à comparer"
               fromLabel="Évaluation de départ"
               toLabel="Évaluation d’arrivée"
-              options={rows.map((e) => ({ id: e.id, label: `EDE du ${formatIsoDate(e.date)} (${pointsText(e.total)})` }))}
+              options={rows.map((e) => ({ id: e.id, label: `EDE du ${formatDate(e.date)} (${pointsText(e.total)})` }))}
               from={rows[1]?.id}
               to={rows[0]?.id}
               onCompare={(a, b) => void navigate(interviewPaths.edeCompare(personId, a, b))}

@@ -3,6 +3,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { EdeColour, ThemeCode } from '../../../../../shared/domain/referentials/types';
 import { COLOUR_NAMES, colourMeaning, pointsText, proposalLabel, themeLabel, type LiveScore } from './edeModel';
+import { plural } from '../../../../../shared/domain/format';
 
 /**
  * The live total and proposal while the EDE is filled in, in a polite live region: a screen reader hears the
@@ -29,7 +30,7 @@ export function EdeScorePanel({ live }: { live: LiveScore }) {
           </>
         ) : (
           <Typography>
-            Total provisoire : {pointsText(live.partialTotal)} ({live.answered} {live.answered < 2 ? 'item renseigné' : 'items renseignés'} sur{' '}
+            Total provisoire : {pointsText(live.partialTotal)} ({plural(live.answered, 'item renseigné', 'items renseignés')} sur{' '}
             {live.count}). La proposition d’orientation s’affiche quand les {live.count} items sont renseignés.
           </Typography>
         )}

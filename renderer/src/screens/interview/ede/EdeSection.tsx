@@ -3,12 +3,13 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { formatIsoDate } from '../../../app/format';
-import { useCan } from '../../../app/session';
-import type { DossierSectionProps } from '../../dossier/sections';
-import { Facts, LoadError, Loading, useInterviewSummary } from '../common';
-import { interviewPaths } from '../paths';
+import { useCan } from '../../../kit/permissions';
+import type { DossierSectionProps } from '../../../kit/dossierSections';
+import { LoadError, Loading } from '../../../kit/status';
+import { Facts, useInterviewSummary } from '../common';
+import { interviewPaths } from '../../../kit/paths';
 import { pointsText, proposalLabel } from './edeModel';
+import { formatDate } from '../../../../../shared/domain/format';
 
 /** Dossier section « Échelle de distance à l’emploi (EDE) »: the latest assessment, or a warning when there is none. */
 export function EdeSection({ personId }: DossierSectionProps) {
@@ -24,7 +25,7 @@ export function EdeSection({ personId }: DossierSectionProps) {
         <Facts
           label="Dernière EDE"
           rows={[
-            ['Dernière EDE', `le ${formatIsoDate(ede.date)}`],
+            ['Dernière EDE', `le ${formatDate(ede.date)}`],
             ['Total', pointsText(ede.total)],
             ['Proposition', proposalLabel(ede.proposal)],
           ]}

@@ -7,13 +7,14 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { EdeAssessment, EdeGridOutput } from '../../../../../shared/api/interview';
 import { useApiQuery } from '../../../api/ApiContext';
-import { formatDateTime, formatIsoDate } from '../../../app/format';
-import { Page } from '../../../components/Page';
-import { Facts, LoadError, Loading, PersonScreen } from '../common';
-import { interviewPaths } from '../paths';
+import { Page } from '../../../kit/Page';
+import { LoadError, Loading } from '../../../kit/status';
+import { Facts, PersonScreen } from '../common';
+import { interviewPaths } from '../../../kit/paths';
 import { EdeCurve, type CurveItem } from './EdeCurve';
 import { FlaggedItems } from './EdeScore';
 import { pointsText, proposalLabel } from './edeModel';
+import { formatDate, formatDateTime } from '../../../../../shared/domain/format';
 
 /** Route element: `#/beneficiaires/:personId/ede/:edeId` — one assessment, as scored. */
 export function EdeViewPage() {
@@ -51,7 +52,7 @@ function EdeView({ personId, name, edeId }: { personId: number; name: string; ed
   if (!a) {
     return <Page title={`EDE de ${name}`}>{ede.error ? <LoadError error={ede.error} onRetry={ede.reload} /> : <Loading>Chargement de l’évaluation…</Loading>}</Page>;
   }
-  const title = `EDE du ${formatIsoDate(a.date)} — ${name}`;
+  const title = `EDE du ${formatDate(a.date)} — ${name}`;
   const sameGrid = !grid.data || grid.data.version === a.gridVersion;
   return (
     <Page
@@ -69,7 +70,7 @@ function EdeView({ personId, name, edeId }: { personId: number; name: string; ed
           </Typography>
           <Facts
             rows={[
-              ['Date de l’entretien', formatIsoDate(a.date)],
+              ['Date de l’entretien', formatDate(a.date)],
               ['Total', pointsText(a.total)],
               ['Proposition', <strong key="p">{proposalLabel(a.proposal)}</strong>],
               ['Motif', a.reason],
@@ -88,8 +89,8 @@ function EdeView({ personId, name, edeId }: { personId: number; name: string; ed
           ) : null}
           <EdeCurve
             items={curveItemsFor(grid.data, a)}
-            series={[{ label: `EDE du ${formatIsoDate(a.date)}`, paliers: Object.fromEntries(a.items.map((i) => [i.key, i.palier])) }]}
-            title={`Courbe de l’EDE du ${formatIsoDate(a.date)}`}
+            series={[{ label: `EDE du ${formatDate(a.date)}`, paliers: Object.fromEntries(a.items.map((i) => [i.key, i.palier])) }]}
+            title={`Courbe de l’EDE du ${formatDate(a.date)}`}
           />
         </Paper>
         <Paper variant="outlined" sx={{ p: { xs: 2, md: 3 } }}>

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import { createFakeBackend } from '../../../testing/fakeBackend';
-import { renderApp } from '../../../testing/renderApp';
-import { toIsoDate } from '../../../app/format';
-import { addEde, emptyState, interviewHandlers, PERSON_ID } from '../testing/fakeInterview';
+import { createFakeBackend } from '../../../../../test/renderer/fakeBackend';
+import { renderApp } from '../../../../../test/renderer/renderApp';
+import { toIsoDate } from '../../../kit/format';
+import { addEde, emptyState, interviewHandlers, PERSON_ID } from '../../../../../test/renderer/fakeInterview';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -35,7 +35,7 @@ describe('EDE wizard', () => {
   it('shows each item’s 6 paliers with description, points and colour, and refuses to go on without a palier', async () => {
     const user = userEvent.setup();
     const { backend } = await setup();
-    const h1 = await screen.findByRole('heading', { level: 1, name: 'Nouvelle EDE de MARTIN (DUPONT) Marie Louise' });
+    const h1 = await screen.findByRole('heading', { level: 1, name: 'Nouvelle EDE de DUPONT (nom d’usage MARTIN) Marie Louise' });
     expect(h1).toHaveFocus();
     const radios = within(group(1, 'Logement')).getAllByRole('radio');
     expect(radios).toHaveLength(6);
@@ -84,7 +84,7 @@ describe('EDE wizard', () => {
     expect(flags).toHaveTextContent('Thèmes à travailler dans le contrat : A – Le logement, B – La santé, C – La parentalité.');
 
     await user.click(screen.getByRole('button', { name: 'Enregistrer l’EDE' }));
-    await screen.findByRole('heading', { level: 1, name: /^EDE du \d{2}\/\d{2}\/\d{4} — MARTIN/ });
+    await screen.findByRole('heading', { level: 1, name: /^EDE du \d{2}\/\d{2}\/\d{4} — DUPONT \(nom d’usage MARTIN\)/ });
     expect(backend.inputsOf('ede.create')).toEqual([
       {
         personId: PERSON_ID,
@@ -120,7 +120,7 @@ describe('EDE evolution', () => {
     const b = addEde(state, '2026-03-01', { ...base, famille: 3, competences: 3 });
     const backend = createFakeBackend({ handlers: interviewHandlers(state) });
     renderApp(backend.transport, { path: `/beneficiaires/${PERSON_ID}/ede/comparer?de=${a.id}&a=${b.id}` });
-    await screen.findByRole('heading', { level: 1, name: 'Évolution de l’EDE de MARTIN (DUPONT) Marie Louise' });
+    await screen.findByRole('heading', { level: 1, name: 'Évolution de l’EDE de DUPONT (nom d’usage MARTIN) Marie Louise' });
     const table = await screen.findByRole('table', { name: 'Écarts par item entre les deux évaluations' });
     const row = (name: string) => within(table).getByRole('rowheader', { name }).closest('tr')!;
     expect(row('Contraintes familiales, garde d’enfants')).toHaveTextContent('53144−10Amélioration');

@@ -1,6 +1,6 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import { useNavigate } from 'react-router';
-import { Controller, useForm, useWatch, type Control, type FieldPath, type Resolver } from 'react-hook-form';
+import { Controller, useForm, useWatch, type Control, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -8,29 +8,28 @@ import Button from '@mui/material/Button';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
-import Paper from '@mui/material/Paper';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
-import Step from '@mui/material/Step';
-import StepButton from '@mui/material/StepButton';
-import StepLabel from '@mui/material/StepLabel';
-import Stepper from '@mui/material/Stepper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { edeFormSchema, type EdeGridOutput } from '../../../../../shared/api/interview';
 import type { EdeColour } from '../../../../../shared/domain/referentials/types';
 import { toApiError, useApi, useApiQuery } from '../../../api/ApiContext';
-import { toIsoDate } from '../../../app/format';
-import { useNotify } from '../../../app/notifications';
-import { useCan } from '../../../app/session';
-import { LeaveGuard } from '../../../components/LeaveGuard';
-import { Page } from '../../../components/Page';
-import { DateField } from '../../../components/fields';
-import { ErrorSummary, flattenFieldErrors } from '../../../components/formErrors';
-import { useFormDraft } from '../../../components/useFormDraft';
-import { STEP_ICON_HIDDEN, applyFieldErrors, DraftOffer, DraftStatus, LoadError, Loading, PersonScreen } from '../common';
-import { interviewPaths } from '../paths';
+import { toIsoDate } from '../../../kit/format';
+import { useNotify } from '../../../kit/notifications';
+import { useCan } from '../../../kit/permissions';
+import { LeaveGuard } from '../../../kit/LeaveGuard';
+import { Page } from '../../../kit/Page';
+import { DateField } from '../../../kit/DateField';
+import { flattenFieldErrors, applyFieldErrors } from '../../../kit/formErrors';
+import { useFormDraft } from '../../../kit/useFormDraft';
+import { DraftOffer, DraftStatus } from '../../../kit/DraftOffer';
+import { LoadError, Loading } from '../../../kit/status';
+import { PersonScreen } from '../common';
+import { useStepWizard } from '../../../kit/useStepWizard';
+import { WizardButtons, WizardForm, WizardSteps } from '../../../kit/Wizard';
+import { interviewPaths } from '../../../kit/paths';
 import { EdeCurve } from './EdeCurve';
 import { EdeScorePanel, FlaggedItems } from './EdeScore';
 import { COLOUR_NAMES, edeDraftKey, emptyEdeValues, liveScore, mergeEdeDraft, pointsText, themeLabel, type EdeFormOutput, type EdeFormValues } from './edeModel';
@@ -92,26 +91,11 @@ export function EdeWizard({ personId, name, grid, onReloadGrid, today = toIsoDat
   const resolver = useMemo(() => zodResolver(edeFormSchema(grid)) as unknown as Resolver<EdeFormValues, unknown, EdeFormOutput>, [grid]);
   const form = useForm<EdeFormValues, unknown, EdeFormOutput>({ resolver, defaultValues: base });
   const draft = useFormDraft({ key: edeDraftKey(personId), form, baseline: base });
-  const [step, setStep] = useState(0);
-  const [serverError, setServerError] = useState<string>();
-  /** « Suivant » was refused on this step: the error summary lists what to fix. */
-  const [attempted, setAttempted] = useState(false);
   const allowLeave = useRef(false);
-  const stepHeadingRef = useRef<HTMLHeadingElement>(null);
-  const firstRender = useRef(true);
   const { isDirty, isSubmitting, errors, submitCount } = form.formState;
   const paliers = useWatch({ control: form.control, name: 'paliers' });
   const live = liveScore(grid, paliers);
   const last = steps.length - 1;
-
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    stepHeadingRef.current?.focus();
-  }, [step]);
-
   const stepOfPath = (path: string): number => {
     if (path.startsWith('paliers.') || path.startsWith('comments.')) {
       const key = path.split('.')[1];
@@ -119,24 +103,17 @@ export function EdeWizard({ personId, name, grid, onReloadGrid, today = toIsoDat
     }
     return last;
   };
-
-  const goTo = async (target: number, validate: boolean) => {
-    if (validate && step < last) {
-      const names = steps[step]!.items.flatMap((i) => [`paliers.${i.key}`, `comments.${i.key}`]) as FieldPath<EdeFormValues>[];
-      const valid = await form.trigger(names, { shouldFocus: true });
-      if (!valid) {
-        setAttempted(true);
-        return;
-      }
-    }
-    setServerError(undefined);
-    setAttempted(false);
-    setStep(target);
-  };
+  const wizard = useStepWizard({
+    form,
+    count: steps.length,
+    fieldsOf: (s) => (s < last ? steps[s]!.items.flatMap((i) => [`paliers.${i.key}`, `comments.${i.key}`]) : []),
+    stepOf: stepOfPath,
+  });
+  const { step, serverError } = wizard;
 
   const save = form.handleSubmit(
     async (values) => {
-      setServerError(undefined);
+      wizard.setServerError(undefined);
       try {
         const saved = await client.call('ede.create', { personId, ...values });
         await draft.markSaved();
@@ -145,29 +122,13 @@ export function EdeWizard({ personId, name, grid, onReloadGrid, today = toIsoDat
         void navigate(interviewPaths.edeView(personId, saved.id));
       } catch (e) {
         const error = toApiError(e);
-        const set = applyFieldErrors(form.setError, error);
-        const first = set.map(stepOfPath).find((s) => s >= 0);
-        if (first !== undefined) setStep(first);
-        setServerError(error.message);
+        wizard.showErrorsAt(applyFieldErrors(form.setError, error));
+        wizard.setServerError(error.message);
       }
     },
-    (invalid) => {
-      const paths = flattenFieldErrors(invalid).map((e) => e.path);
-      const first = paths.map(stepOfPath).find((s) => s >= 0);
-      if (first !== undefined && first !== step) {
-        setStep(first);
-        setTimeout(() => form.setFocus(paths[0] as FieldPath<EdeFormValues>), 0);
-      }
-    },
+    (invalid) => wizard.showErrorsAt(flattenFieldErrors(invalid).map((e) => e.path), { focus: true }),
   );
 
-  const onSubmit = (e: React.FormEvent) => {
-    e.preventDefault();
-    if (step < last) void goTo(step + 1, true);
-    else void save(e);
-  };
-
-  const stepErrors = flattenFieldErrors(errors).filter((e) => step === last || stepOfPath(e.path) === step);
   const labelOf = (path: string) => {
     const key = path.split('.')[1];
     const item = grid.items.find((i) => i.key === key);
@@ -187,71 +148,21 @@ export function EdeWizard({ personId, name, grid, onReloadGrid, today = toIsoDat
       }
     >
       <DraftOffer draft={draft} onRestore={() => form.reset(mergeEdeDraft(base, draft.take()), { keepDefaultValues: true })} />
-      <Stepper nonLinear activeStep={step} sx={{ mb: 2 }} aria-label="Étapes de l’EDE">
-        {steps.map((s, i) => (
-          <Step key={s.label} completed={false}>
-            <StepButton onClick={() => void goTo(i, false)}>
-              <StepLabel slotProps={{ stepIcon: STEP_ICON_HIDDEN }}>{s.label}</StepLabel>
-            </StepButton>
-          </Step>
-        ))}
-      </Stepper>
+      <WizardSteps wizard={wizard} labels={steps.map((s) => s.label)} label="Étapes de l’EDE" selectable alternativeLabel={false} />
       <EdeScorePanel live={live} />
-      <Paper variant="outlined" sx={{ p: { xs: 2, md: 3 } }}>
-        <Box component="form" onSubmit={onSubmit} noValidate aria-labelledby="ede-step-heading">
-          <Typography variant="h2" id="ede-step-heading" ref={stepHeadingRef} tabIndex={-1} sx={{ mb: 2 }}>
-            Étape {step + 1} sur {steps.length} : {step === last ? 'synthèse et enregistrement' : steps[step]!.label.toLowerCase()}
-          </Typography>
-          {submitCount > 0 || serverError || attempted ? (
-            <ErrorSummary
-              message={serverError}
-              errors={stepErrors}
-              labelOf={labelOf}
-              onSelect={(path) => {
-                const s = stepOfPath(path);
-                if (s >= 0 && s !== step) setStep(s);
-                setTimeout(() => form.setFocus(path as FieldPath<EdeFormValues>), 0);
-              }}
-            />
-          ) : null}
-          {step < last ? (
-            <Stack spacing={4}>
-              {steps[step]!.items.map((item) => (
-                <EdeItemInput key={item.key} control={form.control} item={item} />
-              ))}
-            </Stack>
-          ) : (
-            <Stack spacing={3}>
-              <Box sx={{ maxWidth: 320 }}>
-                <DateField control={form.control} name="date" label="Date de l’entretien" required disableFuture />
-              </Box>
-              <Box component="section" aria-labelledby="ede-curve-title">
-                <Typography variant="h3" id="ede-curve-title" sx={{ mb: 1 }}>
-                  Courbe
-                </Typography>
-                <EdeCurve items={grid.items} series={[{ label: 'EDE en cours', paliers }]} title="Courbe de l’EDE en cours de saisie" />
-              </Box>
-              {live.complete ? <FlaggedItems items={live.score.items} themes={live.score.themes} /> : null}
-            </Stack>
-          )}
-          <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', mt: 3 }}>
-            {step > 0 ? (
-              <Button size="large" onClick={() => void goTo(step - 1, false)}>
-                Précédent
-              </Button>
-            ) : null}
-            {step < last ? (
-              <Button type="submit" variant="contained" size="large">
-                Suivant
-              </Button>
-            ) : (
-              <Button type="submit" variant="contained" size="large" disabled={isSubmitting}>
-                {isSubmitting ? 'Enregistrement…' : 'Enregistrer l’EDE'}
-              </Button>
-            )}
-            <Button size="large" onClick={() => void navigate(interviewPaths.dossier(personId))}>
-              Annuler
-            </Button>
+      <WizardForm
+        wizard={wizard}
+        heading={`Étape ${step + 1} sur ${steps.length} : ${step === last ? 'synthèse et enregistrement' : steps[step]!.label.toLowerCase()}`}
+        onSubmit={wizard.onSubmit(save)}
+        summary={submitCount > 0 || serverError || wizard.attempted ? { message: serverError, errors: wizard.stepErrors(errors), labelOf } : null}
+        actions={
+          <WizardButtons
+            wizard={wizard}
+            size="large"
+            submitLabel={step < last ? 'Suivant' : isSubmitting ? 'Enregistrement…' : 'Enregistrer l’EDE'}
+            pending={isSubmitting}
+            onCancel={() => void navigate(interviewPaths.dossier(personId))}
+          >
             {serverError && /grille/i.test(serverError) ? (
               <Button
                 onClick={() => {
@@ -266,9 +177,30 @@ export function EdeWizard({ personId, name, grid, onReloadGrid, today = toIsoDat
               {live.complete ? `Total : ${pointsText(live.score.total)}` : `Total provisoire : ${pointsText(live.partialTotal)}`}
             </Typography>
             <DraftStatus draft={draft} />
+          </WizardButtons>
+        }
+      >
+        {step < last ? (
+          <Stack spacing={4}>
+            {steps[step]!.items.map((item) => (
+              <EdeItemInput key={item.key} control={form.control} item={item} />
+            ))}
           </Stack>
-        </Box>
-      </Paper>
+        ) : (
+          <Stack spacing={3}>
+            <Box sx={{ maxWidth: 320 }}>
+              <DateField control={form.control} name="date" label="Date de l’entretien" required disableFuture />
+            </Box>
+            <Box component="section" aria-labelledby="ede-curve-title">
+              <Typography variant="h3" id="ede-curve-title" sx={{ mb: 1 }}>
+                Courbe
+              </Typography>
+              <EdeCurve items={grid.items} series={[{ label: 'EDE en cours', paliers }]} title="Courbe de l’EDE en cours de saisie" />
+            </Box>
+            {live.complete ? <FlaggedItems items={live.score.items} themes={live.score.themes} /> : null}
+          </Stack>
+        )}
+      </WizardForm>
       <LeaveGuard
         when={isDirty}
         allowRef={allowLeave}

@@ -5,6 +5,7 @@ import { findTheme } from '../../../../../shared/domain/referentials/actions';
 import { EDE_COLOUR_LABELS } from '../../../../../shared/domain/referentials/ede-grid';
 import type { EdeColour, EdeGrid, ThemeCode, Versioned } from '../../../../../shared/domain/referentials/types';
 import { EDE_PROPOSAL_LABELS, scoreEde, type EdeProposal, type EdeScore } from '../../../../../shared/domain/rules/ede';
+import { plural } from '../../../../../shared/domain/format';
 
 export const edeDraftKey = (personId: number) => `ede:${personId}`;
 
@@ -85,7 +86,7 @@ export function themeLabel(code: ThemeCode): string {
   return theme ? `${code} – ${theme.label}` : code;
 }
 
-export const pointsText = (n: number) => `${n} ${Math.abs(n) < 2 ? 'point' : 'points'}`;
+export const pointsText = (n: number) => plural(n, 'point', 'points');
 
 /** Signed delta: « +4 », « −2 », « 0 ». */
 export const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '0');

@@ -2,11 +2,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { dspContentSchema } from '../../../../../shared/api/dsp';
-import { addMonthsIso, formatFr } from '../../../../../shared/domain/rules/dates';
-import { ADMIN, CORRESPONDANT, REFERENT, createFakeBackend } from '../../../testing/fakeBackend';
-import { renderApp } from '../../../testing/renderApp';
-import { toIsoDate } from '../../../app/format';
-import { addDspRevision, addEde, emptyState, interviewHandlers, PERSON_ID, type InterviewState } from '../testing/fakeInterview';
+import { addMonthsIso } from '../../../../../shared/domain/rules/dates';
+import { ADMIN, CORRESPONDANT, REFERENT, createFakeBackend } from '../../../../../test/renderer/fakeBackend';
+import { renderApp } from '../../../../../test/renderer/renderApp';
+import { toIsoDate } from '../../../kit/format';
+import { addDspRevision, addEde, emptyState, interviewHandlers, PERSON_ID, type InterviewState } from '../../../../../test/renderer/fakeInterview';
+import { formatDate } from '../../../../../shared/domain/format';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -77,7 +78,7 @@ describe('orientation decision', () => {
     addEde(state, '2026-03-02', EDE_17);
     const backend = createFakeBackend({ user: CORRESPONDANT, handlers: interviewHandlers(state) });
     renderApp(backend.transport, { path: `/beneficiaires/${PERSON_ID}/orientation/decision` });
-    await screen.findByRole('heading', { level: 1, name: 'Orientation de MARTIN (DUPONT) Marie Louise' });
+    await screen.findByRole('heading', { level: 1, name: 'Orientation de DUPONT (nom d’usage MARTIN) Marie Louise' });
     const proposal = await section('Proposition d’orientation');
     expect(proposal).toHaveTextContent('Orientation professionnelle Pôle Emploi');
     expect(proposal).toHaveTextContent('EDE du 02/03/2026 : 17 points');
@@ -92,11 +93,11 @@ describe('orientation decision', () => {
     const today = toIsoDate(new Date());
     const deadline = addMonthsIso(today, 1);
     expect(screen.getByTestId('deadline-preview')).toHaveTextContent(
-      `Projet personnalisé d’accès à l’emploi (PPAE) avec Pôle Emploi à conclure au plus tard le ${formatFr(deadline)} (1 mois après la décision).`,
+      `Projet personnalisé d’accès à l’emploi (PPAE) avec Pôle Emploi à conclure au plus tard le ${formatDate(deadline)} (1 mois après la décision).`,
     );
     // Solidarité: two months, and the organisme list follows.
     await user.click(within(form).getByRole('radio', { name: 'Orientation solidarité' }));
-    expect(screen.getByTestId('deadline-preview')).toHaveTextContent(`au plus tard le ${formatFr(addMonthsIso(today, 2))} (2 mois`);
+    expect(screen.getByTestId('deadline-preview')).toHaveTextContent(`au plus tard le ${formatDate(addMonthsIso(today, 2))} (2 mois`);
     expect(within(organisme).getAllByRole('option').map((o) => o.textContent)).toEqual(['— Choisir —', 'CCAS de Lens']);
     await user.click(within(form).getByRole('radio', { name: 'Orientation professionnelle Pôle Emploi' }));
 
@@ -111,7 +112,7 @@ describe('orientation decision', () => {
     await user.type(within(form).getByRole('textbox', { name: 'Motif de la décision' }), 'EDE sous le premier seuil');
     await user.click(within(form).getByRole('button', { name: 'Enregistrer la décision' }));
 
-    await screen.findByRole('heading', { level: 1, name: 'MARTIN (DUPONT) Marie Louise' });
+    await screen.findByRole('heading', { level: 1, name: 'DUPONT (nom d’usage MARTIN) Marie Louise' });
     expect(backend.inputsOf('orientation.decide')).toEqual([
       {
         personId: PERSON_ID,
@@ -124,10 +125,10 @@ describe('orientation decision', () => {
       },
     ]);
     const orientation = await section('Orientation');
-    expect(await within(orientation).findByTestId('contract-deadline')).toHaveTextContent(`Contrat à conclure au plus tard le ${formatFr(deadline)}`);
+    expect(await within(orientation).findByTestId('contract-deadline')).toHaveTextContent(`Contrat à conclure au plus tard le ${formatDate(deadline)}`);
     expect(orientation).toHaveTextContent('PPAE');
     expect(await within(orientation).findByRole('list', { name: 'Périodes d’orientation' })).toHaveTextContent(
-      `Depuis le ${formatFr(today)} : Orientation professionnelle Pôle Emploi — Pôle Emploi Lens (en cours)`,
+      `Depuis le ${formatDate(today)} : Orientation professionnelle Pôle Emploi — Pôle Emploi Lens (en cours)`,
     );
   });
 
@@ -149,7 +150,7 @@ describe('droits et devoirs', () => {
     const state = emptyState();
     const backend = createFakeBackend({ user: ADMIN, handlers: interviewHandlers(state) });
     renderApp(backend.transport, { path: `/beneficiaires/${PERSON_ID}/droits-devoirs` });
-    await screen.findByRole('heading', { level: 1, name: 'Droits et devoirs de MARTIN (DUPONT) Marie Louise' });
+    await screen.findByRole('heading', { level: 1, name: 'Droits et devoirs de DUPONT (nom d’usage MARTIN) Marie Louise' });
     const resources = await screen.findByRole('textbox', { name: 'Ressources mensuelles du foyer' });
     await user.type(resources, '400,50');
     await user.click(screen.getByRole('radio', { name: 'Oui' }));
@@ -161,7 +162,7 @@ describe('droits et devoirs', () => {
     expect(screen.getByTestId('droits-preview')).toHaveTextContent('Allocataire : accompagnement obligatoire (soumis aux droits et devoirs)');
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
 
-    await screen.findByRole('heading', { level: 1, name: 'MARTIN (DUPONT) Marie Louise' });
+    await screen.findByRole('heading', { level: 1, name: 'DUPONT (nom d’usage MARTIN) Marie Louise' });
     expect(backend.inputsOf('droitsDevoirs.save')).toMatchObject([
       { personId: PERSON_ID, householdResources: 400.5, persons: [{ personId: PERSON_ID, hasProfessionalActivity: true, monthlyProfessionalIncome: 120 }] },
     ]);

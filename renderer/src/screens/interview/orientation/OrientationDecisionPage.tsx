@@ -23,17 +23,22 @@ import {
 import { DSP_ELEMENT_KIND_LABELS } from '../../../../../shared/domain/rules/dsp-elements';
 import { CONTRACT_KIND_LABELS, contractDeadline, ORIENTATION_LABELS, ORIENTATIONS, type Orientation } from '../../../../../shared/domain/rules/orientation';
 import { toApiError, useApi, useApiQuery } from '../../../api/ApiContext';
-import { formatDateTime, formatIsoDate, parseIsoDate, toIsoDate } from '../../../app/format';
-import { useNotify } from '../../../app/notifications';
-import { useCan, useSession } from '../../../app/session';
-import { LeaveGuard } from '../../../components/LeaveGuard';
-import { Page } from '../../../components/Page';
-import { DateField, RadioInput, SelectInput, TextInput, type SelectOption } from '../../../components/fields';
-import { ErrorSummary, flattenFieldErrors } from '../../../components/formErrors';
-import { useFormDraft } from '../../../components/useFormDraft';
-import { applyFieldErrors, DraftOffer, DraftStatus, Facts, LoadError, Loading, PersonScreen } from '../common';
+import { parseIsoDate, toIsoDate } from '../../../kit/format';
+import { useNotify } from '../../../kit/notifications';
+import { useCan } from '../../../kit/permissions';
+import { useSession } from '../../../kit/session';
+import { LeaveGuard } from '../../../kit/LeaveGuard';
+import { Page } from '../../../kit/Page';
+import { DateField } from '../../../kit/DateField';
+import { RadioInput, SelectInput, TextInput, type SelectOption } from '../../../kit/fields';
+import { ErrorSummary, flattenFieldErrors, applyFieldErrors } from '../../../kit/formErrors';
+import { useFormDraft } from '../../../kit/useFormDraft';
+import { DraftOffer, DraftStatus } from '../../../kit/DraftOffer';
+import { LoadError, Loading } from '../../../kit/status';
+import { Facts, PersonScreen } from '../common';
 import { pointsText } from '../ede/edeModel';
-import { interviewPaths } from '../paths';
+import { interviewPaths } from '../../../kit/paths';
+import { formatDate, formatDateTime } from '../../../../../shared/domain/format';
 
 const decisionFormSchema = orientationDecideInputSchema.omit({ personId: true });
 type DecisionOutput = z.output<typeof decisionFormSchema>;
@@ -54,7 +59,12 @@ const ORIENTATION_OPTIONS: SelectOption[] = ORIENTATIONS.map((o) => ({ value: o,
 export function deadlinePreview(date: string, orientation: Orientation | ''): string | null {
   if (!orientation || !parseIsoDate(date)) return null;
   const d = contractDeadline({ date, orientation });
-  return `${CONTRACT_KIND_LABELS[d.contractKind]} à conclure au plus tard le ${formatIsoDate(d.deadline)} (${d.months} mois après la décision).`;
+  return `${CONTRACT_KIND_LABELS[d.contractKind]} à conclure au plus tard le ${formatDate(d.deadline)} (${d.months} mois après la décision).`;
+}
+
+/** A référent as offered in the decision: the user account only when it bears another name. */
+export function referentLabel(r: { name: string; user: { displayName: string } | null }): string {
+  return r.user && r.user.displayName !== r.name ? `${r.name} (compte ${r.user.displayName})` : r.name;
 }
 
 /** Route element: `#/beneficiaires/:personId/orientation/decision`. */
@@ -115,12 +125,12 @@ export function ProposalPanel({ proposal, current }: { proposal: Proposal; curre
       <Typography sx={{ mb: 2 }}>{proposal.reason}</Typography>
       <Facts
         rows={[
-          ['EDE utilisée', proposal.ede ? `EDE du ${formatIsoDate(proposal.ede.date)} : ${pointsText(proposal.ede.total)}` : 'Aucune EDE enregistrée'],
+          ['EDE utilisée', proposal.ede ? `EDE du ${formatDate(proposal.ede.date)} : ${pointsText(proposal.ede.total)}` : 'Aucune EDE enregistrée'],
           ['DSP', proposal.dsp ? `Version ${proposal.dsp.number} du ${formatDateTime(proposal.dsp.createdAt)}` : 'Aucune DSP enregistrée'],
           [
             'Orientation en cours',
             current
-              ? `${ORIENTATION_LABELS[current.orientation]} depuis le ${formatIsoDate(current.start)} (${current.organismeReferent.name}) : une nouvelle décision la clôt la veille de sa date.`
+              ? `${ORIENTATION_LABELS[current.orientation]} depuis le ${formatDate(current.start)} (${current.organismeReferent.name}) : une nouvelle décision la clôt la veille de sa date.`
               : 'Aucune (première orientation)',
           ],
         ]}
@@ -195,7 +205,7 @@ export function DecisionForm({ personId, dossier, proposed, current, organismes,
     .map((o) => ({ value: String(o.id), label: o.name }));
   const referentOptions: SelectOption[] = referents
     .filter((r) => r.active && r.organismeId === organismeId)
-    .map((r) => ({ value: String(r.id), label: r.user ? `${r.name} (compte ${r.user.displayName})` : r.name }));
+    .map((r) => ({ value: String(r.id), label: referentLabel(r) }));
   const correspondantOptions: SelectOption[] = correspondants.map((c) => ({ value: String(c.id), label: c.structure ? `${c.displayName} — ${c.structure}` : c.displayName }));
   const preview = deadlinePreview(date, orientation);
 
@@ -218,7 +228,7 @@ export function DecisionForm({ personId, dossier, proposed, current, organismes,
       await draft.markSaved();
       allowLeave.current = true;
       notify(
-        `Orientation enregistrée : ${result.period.contract.contractKind} à conclure au plus tard le ${formatIsoDate(result.period.contract.deadline)}.`,
+        `Orientation enregistrée : ${result.period.contract.contractKind} à conclure au plus tard le ${formatDate(result.period.contract.deadline)}.`,
       );
       void navigate(interviewPaths.dossier(personId));
     } catch (e) {

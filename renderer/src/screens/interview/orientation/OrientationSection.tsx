@@ -9,16 +9,17 @@ import type { DroitsDevoirs, OrientationPeriodOutput } from '../../../../../shar
 import { PERSON_ROLE_LABELS } from '../../../../../shared/domain/rules/droits-devoirs';
 import { CONTRACT_KIND_LABELS, ORIENTATION_LABELS } from '../../../../../shared/domain/rules/orientation';
 import { useApiQuery } from '../../../api/ApiContext';
-import { formatDateTime, formatIsoDate } from '../../../app/format';
-import { useCan } from '../../../app/session';
-import type { DossierSectionProps } from '../../dossier/sections';
-import { Facts, LoadError, Loading, useInterviewSummary } from '../common';
-import { interviewPaths } from '../paths';
+import { useCan } from '../../../kit/permissions';
+import type { DossierSectionProps } from '../../../kit/dossierSections';
+import { LoadError, Loading } from '../../../kit/status';
+import { Facts, useInterviewSummary } from '../common';
+import { interviewPaths } from '../../../kit/paths';
+import { formatDate, formatDateTime, plural } from '../../../../../shared/domain/format';
 
 export const euros = (n: number) => `${n.toLocaleString('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;
 
 const periodText = (p: OrientationPeriodOutput) =>
-  p.end ? `Du ${formatIsoDate(p.start)} au ${formatIsoDate(p.end)}` : `Depuis le ${formatIsoDate(p.start)}`;
+  p.end ? `Du ${formatDate(p.start)} au ${formatDate(p.end)}` : `Depuis le ${formatDate(p.start)}`;
 
 /**
  * Dossier section « Orientation »: the current orientation with its contract deadline, the proposal, the
@@ -40,7 +41,7 @@ export function OrientationSection({ personId }: DossierSectionProps) {
             label="Orientation en cours"
             rows={[
               ['Orientation', <strong key="o">{ORIENTATION_LABELS[current.orientation]}</strong>],
-              ['Décidée le', formatIsoDate(current.date)],
+              ['Décidée le', formatDate(current.date)],
               ['Organisme référent', current.organismeReferent.name],
               ['Référent', current.referent?.name ?? 'À désigner'],
               ['Correspondant', current.correspondant.displayName],
@@ -49,7 +50,7 @@ export function OrientationSection({ personId }: DossierSectionProps) {
           />
           <Alert severity="info" sx={{ mt: 1.5 }} data-testid="contract-deadline">
             <strong>
-              Contrat à conclure au plus tard le {formatIsoDate(current.contract.deadline)}
+              Contrat à conclure au plus tard le {formatDate(current.contract.deadline)}
             </strong>{' '}
             : {CONTRACT_KIND_LABELS[current.contract.contractKind]}, {current.contract.months} mois après la décision.
             <Typography variant="body2" sx={{ mt: 0.5 }}>
@@ -143,13 +144,13 @@ export function DroitsDevoirsView({ data }: { data: DroitsDevoirs }) {
         rows={[
           [
             'Ressources mensuelles du foyer',
-            data.foyer ? `${euros(data.foyer.householdResources)} (connues au ${formatIsoDate(data.foyer.resourcesDate)})` : 'Non renseignées',
+            data.foyer ? `${euros(data.foyer.householdResources)} (connues au ${formatDate(data.foyer.resourcesDate)})` : 'Non renseignées',
           ],
           [
             'Montant forfaitaire',
             data.montantForfaitaire === null
               ? 'Inconnu à cette date'
-              : `${euros(data.montantForfaitaire)} au ${formatIsoDate(data.date)} (${data.household.couple ? 'couple' : 'personne seule'}, ${data.household.dependants} ${data.household.dependants < 2 ? 'personne à charge' : 'personnes à charge'})`,
+              : `${euros(data.montantForfaitaire)} au ${formatDate(data.date)} (${data.household.couple ? 'couple' : 'personne seule'}, ${plural(data.household.dependants, 'personne à charge', 'personnes à charge')})`,
           ],
           ...data.persons.map(
             (p) =>

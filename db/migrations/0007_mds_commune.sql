@@ -1,0 +1,1 @@
+ALTER TABLE `mds` ADD `commune` text;

@@ -1,0 +1,95 @@
+/** The dossier's documents: a contract (two originals), a DSP revision, an EDE, a fiche de liaison and its answer. */
+import { findMds } from '../../../db/queries';
+import type { DossierDocumentKind } from '../../../shared/api/documents';
+import { ApiError } from '../../../shared/api/errors';
+import { PROJECT_WATERMARK, type DocumentContext } from '../../documents';
+import { contractPages } from '../../documents/templates/contract';
+import { dspPages } from '../../documents/templates/dsp';
+import { edePages } from '../../documents/templates/ede';
+import { ficheAnswerPages, fichePages } from '../../documents/templates/fiche';
+import type { AuthedCall } from '../context';
+import { getContract } from '../contracts';
+import { getFiche } from '../fiches';
+import { accessibleDossier, etatCivilOf } from '../foundation';
+import { currentEdeGrid, getDspRevision, getEde } from '../interview';
+import type { Source } from './archive';
+
+export const NOT_SIGNED =
+  'Ce contrat n’est pas encore signé : il ne s’imprime qu’en projet (filigrane « PROJET – ne vaut pas contrat »). Enregistrez les signatures pour archiver les exemplaires originaux.';
+const NO_ANSWER = 'Cette fiche de liaison n’a pas encore de réponse du correspondant.';
+
+/** The issuing MDS of a dossier (its name, territory and address). */
+function contextOf(call: AuthedCall, personId: number): DocumentContext {
+  const { foyer } = accessibleDossier(call.open.db, call.actor, personId);
+  const mds = findMds(call.open.db, foyer.mdsId);
+  if (!mds) throw new ApiError('NOT_FOUND', 'La MDS de ce dossier est introuvable.');
+  return { mds: { name: mds.name, territory: mds.territory, address: mds.address, commune: mds.commune } };
+}
+
+/**
+ * A record of a dossier as a document. Sources are loaded through their own capability's reads, which apply the
+ * dossier's access rules.
+ */
+export function dossierSource(kind: DossierDocumentKind, sourceId: number, call: AuthedCall): Source {
+  const db = call.open.db;
+  const base = { kind, sourceId, finalBlocker: null, watermark: null };
+  switch (kind) {
+    case 'contrat': {
+      const view = getContract({ contractId: sourceId }, call);
+      const ctx = contextOf(call, view.personId);
+      const draft = view.status === 'brouillon';
+      return {
+        ...base,
+        personId: view.personId,
+        sourceEntity: 'contract',
+        sourceVersion: view.version,
+        model: { kind, view, ctx },
+        pages: contractPages(view, ctx),
+        finalBlocker: draft ? NOT_SIGNED : null,
+        watermark: draft ? PROJECT_WATERMARK : null,
+      };
+    }
+    case 'dsp': {
+      const revision = getDspRevision({ revisionId: sourceId }, call);
+      const ctx = contextOf(call, revision.personId);
+      const etatCivil = etatCivilOf(db, revision.personId);
+      return {
+        ...base,
+        personId: revision.personId,
+        sourceEntity: 'dsp_revision',
+        sourceVersion: 0,
+        model: { kind, revision, etatCivil, ctx },
+        pages: dspPages(revision, etatCivil, ctx),
+      };
+    }
+    case 'ede': {
+      const assessment = getEde({ edeId: sourceId }, call);
+      const ctx = contextOf(call, assessment.personId);
+      const etatCivil = etatCivilOf(db, assessment.personId);
+      const grid = currentEdeGrid();
+      const usable = grid.version === assessment.gridVersion ? grid : null;
+      return {
+        ...base,
+        personId: assessment.personId,
+        sourceEntity: 'ede_assessment',
+        sourceVersion: 0,
+        model: { kind, assessment, etatCivil, ctx, grid: usable },
+        pages: edePages(assessment, usable, etatCivil, ctx),
+      };
+    }
+    case 'fiche_liaison':
+    case 'reponse_fiche': {
+      const view = getFiche({ ficheId: sourceId }, call);
+      const ctx = contextOf(call, view.personId);
+      if (kind === 'reponse_fiche' && !view.answer) throw new ApiError('RULE', NO_ANSWER);
+      return {
+        ...base,
+        personId: view.personId,
+        sourceEntity: 'fiche_liaison',
+        sourceVersion: view.version,
+        model: { kind, view, ctx },
+        pages: kind === 'reponse_fiche' ? ficheAnswerPages(view, ctx) : fichePages(view, ctx),
+      };
+    }
+  }
+}

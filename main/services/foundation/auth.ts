@@ -1,0 +1,101 @@
+import { timingSafeEqual } from 'node:crypto';
+import { rewrapSlot, unwrapKey } from '../../../db/keyslots';
+import { findUserByLogin, recordAudit } from '../../../db/queries';
+import type { MethodOutput, MethodParsedInput } from '../../../shared/api/contract';
+import { ApiError } from '../../../shared/api/errors';
+import { auditActor, toApiUser, type AppContext, type AuthedCall, type PublicCall } from '../context';
+
+export const BAD_CREDENTIALS_MESSAGE = 'Identifiant ou mot de passe incorrect';
+
+async function refuse(app: AppContext, login: string): Promise<never> {
+  const delay = app.throttle.fail(login);
+  if (delay > 0) await app.options.sleep(delay);
+  throw new ApiError('UNAUTHENTICATED', BAD_CREDENTIALS_MESSAGE);
+}
+
+/**
+ * Unwraps the database key with the login's slot, opens the database with it (or checks it against
+ * the open one), then requires an active account. Every credential failure gets the same message,
+ * and a growing delay after repeated failures for that login.
+ */
+export function login(input: MethodParsedInput<'auth.login'>, call: PublicCall): Promise<MethodOutput<'auth.login'>> {
+  const { app } = call;
+  const ws = app.workspace;
+  return app.loginLocks.run(input.login, async () => {
+    if (!ws.isInitialized()) {
+      throw new ApiError('NOT_INITIALIZED', 'L’application n’est pas encore initialisée : créez d’abord l’espace de travail.');
+    }
+    const key = await unwrapKey(ws.keyPath, input.login, input.password);
+    if (!key) return refuse(app, input.login);
+    const result = await ws.lock.run(() => {
+      try {
+        const open = ws.openWith(key);
+        if (!open) return null;
+        const row = findUserByLogin(open.db, input.login);
+        if (!row || !row.active || row.mdsId === null) return null;
+        const user = { ...row, mdsId: row.mdsId };
+        return { session: app.sessions.create(user.id, app.nowMs()), user: toApiUser(user) };
+      } finally {
+        key.fill(0);
+      }
+    });
+    if (!result) {
+      await app.releaseIfIdle();
+      return refuse(app, input.login);
+    }
+    app.throttle.reset(input.login);
+    return result;
+  });
+}
+
+export async function logout(_input: MethodParsedInput<'auth.logout'>, call: AuthedCall): Promise<MethodOutput<'auth.logout'>> {
+  call.app.sessions.end(call.session);
+  await call.app.releaseIfIdle();
+  return { ok: true };
+}
+
+export function me(_input: MethodParsedInput<'auth.me'>, call: AuthedCall): MethodOutput<'auth.me'> {
+  return toApiUser(call.actor);
+}
+
+/** Checks the current password on the user's own slot, then rewraps that slot only. */
+export function changePassword(
+  input: MethodParsedInput<'auth.changePassword'>,
+  call: AuthedCall,
+): Promise<MethodOutput<'auth.changePassword'>> {
+  const { app, actor } = call;
+  const ws = app.workspace;
+  return app.loginLocks.run(actor.login, async () => {
+    const key = await unwrapKey(ws.keyPath, actor.login, input.currentPassword);
+    const openKey = ws.key;
+    const matches = key !== null && key.length === openKey.length && timingSafeEqual(key, openKey);
+    key?.fill(0);
+    if (!matches) {
+      const delay = app.throttle.fail(actor.login);
+      if (delay > 0) await app.options.sleep(delay);
+      throw new ApiError('VALIDATION', 'Le mot de passe actuel est incorrect.', {
+        currentPassword: 'Le mot de passe actuel est incorrect.',
+      });
+    }
+    app.throttle.reset(actor.login);
+    if (input.newPassword === input.currentPassword) {
+      throw new ApiError('VALIDATION', 'Le nouveau mot de passe doit être différent de l’actuel.', {
+        newPassword: 'Le nouveau mot de passe doit être différent de l’actuel.',
+      });
+    }
+    await ws.lock.run(async () => {
+      await rewrapSlot(ws.keyPath, actor.login, ws.key, input.newPassword);
+      const at = app.nowIso();
+      recordAudit(call.open.db, {
+        actor: auditActor(actor),
+        at,
+        entity: 'user',
+        entityId: actor.id,
+        action: 'update',
+        before: null,
+        after: { motDePasse: 'modifié' },
+      });
+    });
+    return { ok: true };
+  });
+}

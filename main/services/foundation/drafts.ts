@@ -1,0 +1,38 @@
+import { deleteDraft, findDraft, saveDraft } from '../../../db/queries';
+import type { MethodOutput, MethodParsedInput } from '../../../shared/api/contract';
+import { ApiError } from '../../../shared/api/errors';
+import type { AuthedCall } from '../context';
+
+/** Largest draft kept, as JSON text (UTF-8 bytes). */
+export const MAX_DRAFT_BYTES = 256 * 1024;
+
+export function get(input: MethodParsedInput<'drafts.get'>, call: AuthedCall): MethodOutput<'drafts.get'> {
+  const row = findDraft(call.open.db, call.actor.id, input.key);
+  return row ? { data: JSON.parse(row.dataJson) as unknown, updatedAt: row.updatedAt } : null;
+}
+
+export function save(input: MethodParsedInput<'drafts.save'>, call: AuthedCall): MethodOutput<'drafts.save'> {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(input.data);
+  } catch {
+    json = undefined;
+  }
+  if (json === undefined) {
+    throw new ApiError('VALIDATION', 'Ce brouillon ne peut pas être enregistré (contenu illisible).', {
+      data: 'Contenu de brouillon illisible.',
+    });
+  }
+  if (Buffer.byteLength(json, 'utf8') > MAX_DRAFT_BYTES) {
+    throw new ApiError('VALIDATION', 'Ce brouillon est trop volumineux (256 Ko au plus) : il n’a pas été enregistré.', {
+      data: 'Brouillon trop volumineux (256 Ko au plus).',
+    });
+  }
+  saveDraft(call.open.db, call.actor.id, input.key, json, call.app.nowIso());
+  return { ok: true };
+}
+
+export function remove(input: MethodParsedInput<'drafts.delete'>, call: AuthedCall): MethodOutput<'drafts.delete'> {
+  deleteDraft(call.open.db, call.actor.id, input.key);
+  return { ok: true };
+}
