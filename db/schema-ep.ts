@@ -76,6 +76,9 @@ export const epSessions = sqliteTable(
     convocationsSentOn: text('convocations_sent_on'),
     heldOn: text('held_on'),
     closedOn: text('closed_on'),
+    /** A session cancelled (e.g. emptied by postponements): when and why. */
+    cancelledOn: text('cancelled_on'),
+    cancelReason: text('cancel_reason'),
     createdBy: integer('created_by')
       .notNull()
       .references(() => users.id),
@@ -224,6 +227,10 @@ export const epSanctions = sqliteTable(
     /** SanctionSchedule (shared/domain/rules/sanctions) as computed. */
     scheduleJson: text('schedule_json').notNull(),
     rsaAmountsVersion: integer('rsa_amounts_version').notNull(),
+    /** Recomputed when the contract was signed after the decision: the signature date, when, and the schedule before. */
+    contractSignedOn: text('contract_signed_on'),
+    recomputedAt: text('recomputed_at'),
+    previousScheduleJson: text('previous_schedule_json'),
     createdAt: text('created_at').notNull().default(nowIso),
   },
   (t) => [index('ep_sanctions_person_idx').on(t.personId), check('ep_sanctions_dependants_check', sql`${t.dependants} >= 0`)],

@@ -96,6 +96,34 @@ export const orientationReferents = sqliteTable(
   (t) => [index('orientation_referents_organisme_idx').on(t.organismeId), uniqueIndex('orientation_referents_user_idx').on(t.userId)],
 );
 
+/**
+ * The équipe d'orientation's préconisation for a person (handbook: « l'équipe d'orientation … préconise
+ * l'orientation »), recorded before the decision; several persons may be recorded together (same batchId).
+ */
+export const orientationPreconisations = sqliteTable(
+  'orientation_preconisations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    date: text('date').notNull(),
+    /** The équipe d'orientation (its name as entered). */
+    team: text('team').notNull(),
+    preconisation: text('preconisation', { enum: ORIENTATIONS }).notNull(),
+    comment: text('comment'),
+    /** The EDE the préconisation relied on. */
+    edeId: integer('ede_id').references(() => edeAssessments.id),
+    batchId: text('batch_id'),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    recordedByName: text('recorded_by_name').notNull(),
+    recordedAt: text('recorded_at').notNull().default(nowIso),
+  },
+  (t) => [index('orientation_preconisations_person_idx').on(t.personId, t.date)],
+);
+
 /** Orientation periods: one per decision, from its date to the day before the next decision (null: current). */
 export const orientations = sqliteTable(
   'orientations',
@@ -121,6 +149,9 @@ export const orientations = sqliteTable(
       .references(() => users.id),
     correspondantName: text('correspondant_name').notNull(),
     motif: text('motif').notNull(),
+    /** The préconisation the decision followed or departed from, and why it departed (or from the EDE proposal). */
+    preconisationId: integer('preconisation_id').references(() => orientationPreconisations.id),
+    divergenceReason: text('divergence_reason'),
     createdAt: text('created_at').notNull().default(nowIso),
     createdBy: integer('created_by')
       .notNull()
@@ -172,5 +203,6 @@ export type EdeAssessmentRow = typeof edeAssessments.$inferSelect;
 export type OrganismeReferentRow = typeof organismesReferents.$inferSelect;
 export type OrientationReferentRow = typeof orientationReferents.$inferSelect;
 export type OrientationRow = typeof orientations.$inferSelect;
+export type OrientationPreconisationRow = typeof orientationPreconisations.$inferSelect;
 export type FoyerResourcesRow = typeof foyerResources.$inferSelect;
 export type PersonIncomeRow = typeof personIncomes.$inferSelect;
