@@ -170,6 +170,9 @@ export function recordDecision(input: MethodParsedInput<'ep.sessions.recordDecis
         resourcesCents: sanction.resourcesCents,
         scheduleJson: sanction.scheduleJson,
         rsaAmountsVersion: RSA_BASE_AMOUNTS.version,
+        contractSignedOn: null,
+        recomputedAt: null,
+        previousScheduleJson: null,
         createdAt: at,
       });
       recordEpAudit(tx, { actor: who, at, entity: 'ep_sanction', entityId: stored.id, action: 'create', before: null, after: { ...stored, id: undefined } });

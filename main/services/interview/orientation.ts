@@ -229,6 +229,8 @@ export function recordOrientationDecision(
     orientation: values.orientation,
     startDate: opened.opened.start,
     endDate: null,
+    preconisationId: null,
+    divergenceReason: null,
     organismeId: organisme.id,
     organismeName: organisme.name,
     organismeType: organisme.type,
