@@ -1,6 +1,7 @@
 import type { ApiRequest, ApiResponse } from '../../shared/api/transport';
 import { AppContext, type DocumentPrinter } from '../services/context';
 import { dispatch } from './dispatcher';
+import { preloadDocuments } from '../services/documents';
 
 export interface AppOptions {
   /** Folder of `parcours.db` and `parcours.keys.json`. */
@@ -23,6 +24,11 @@ export interface App {
   handle(request: ApiRequest): Promise<ApiResponse>;
   /** Ends every session and closes the database. */
   close(): Promise<void>;
+  /**
+   * Loads, in the background, what the first prints need (the PDF engine, kept out of the start-up): called once
+   * the first screen is served. Optional for test doubles.
+   */
+  warmUp?(): Promise<void>;
 }
 
 export const DEFAULT_SESSION_IDLE_MINUTES = 30;
@@ -47,6 +53,9 @@ export function createApp(options: AppOptions): App {
         return { ok: false, error: { code: 'INTERNAL', message: 'L’application est en cours de fermeture.' } };
       }
       return dispatch(context, request);
+    },
+    async warmUp() {
+      await preloadDocuments();
     },
     async close() {
       closed = true;

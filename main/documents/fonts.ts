@@ -9,42 +9,13 @@
  * application, a folder shipped beside the app (electron-builder `extraResources` → `<resources>/fonts`),
  * given through `configureDocumentFonts({ fontsDir })` before the first document is rendered.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Font } from '@react-pdf/renderer';
+import { configuredFontsDir, FONT_FAMILY, FONT_FILES, missingFontFiles, packagedFontsDir } from './font-files';
 
-/** The family name every document style uses. */
-export const FONT_FAMILY = 'DejaVu Sans';
+export { configureDocumentFonts, FONT_FAMILY, FONT_FILES, missingFontFiles, packagedFontsDir } from './font-files';
 
-/** The four files needed, by react-pdf variant. */
-export const FONT_FILES = {
-  regular: 'DejaVuSans.ttf',
-  bold: 'DejaVuSans-Bold.ttf',
-  italic: 'DejaVuSans-Oblique.ttf',
-  boldItalic: 'DejaVuSans-BoldOblique.ttf',
-} as const;
-
-/** `node_modules/dejavu-fonts-ttf/ttf` (development, tests, browser mode). */
-export function packagedFontsDir(): string {
-  const require = createRequire(import.meta.url);
-  return path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-}
-
-let configuredDir: string | undefined;
 let registeredDir: string | undefined;
-
-/**
- * Chooses the fonts folder (the packaged app passes `<resources>/fonts`); without it, the npm package's.
- * Takes effect at the next rendering.
- */
-export function configureDocumentFonts(options: { fontsDir?: string | undefined }): void {
-  configuredDir = options.fontsDir ? path.resolve(options.fontsDir) : undefined;
-}
-
-export function missingFontFiles(dir: string): string[] {
-  return Object.values(FONT_FILES).filter((file) => !existsSync(path.join(dir, file)));
-}
 
 /** Longest token kept whole; longer ones (an e-mail address, a reference) may break every 16 characters. */
 const LONG_TOKEN = 30;
@@ -63,7 +34,7 @@ export function hyphenate(word: string): string[] {
  * words only break at spaces. Throws a French error when a file is missing.
  */
 export function ensureDocumentFonts(): string {
-  const dir = configuredDir ?? packagedFontsDir();
+  const dir = configuredFontsDir() ?? packagedFontsDir();
   if (registeredDir === dir) return dir;
   const missing = missingFontFiles(dir);
   if (missing.length > 0) {

@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { App, AppOptions } from '../app';
-import { configureDocumentFonts } from '../documents/fonts';
+import { configureDocumentFonts } from '../documents/font-files';
 import { createElectronPrinter } from './documentPrinter';
 import { forwardRequest } from '../../shared/api/envelope';
 import { IPC_CHANNEL, type ApiResponse } from '../../shared/api/transport';
@@ -188,7 +188,11 @@ export async function startElectron(deps: ElectronHostDeps): Promise<ElectronHos
   });
   mainWindow = window;
   hardenWebContents(window.webContents, appUrl);
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    window.show();
+    // The PDF engine loads while the user types their password: after the first screen is drawn, not during.
+    setTimeout(() => void api.warmUp?.().catch(() => undefined), 3000).unref();
+  });
   window.on('closed', () => {
     mainWindow = null;
   });

@@ -1,21 +1,34 @@
 /**
  * Printed documents: a dossier's (DSP, EDE, contracts, fiches and answers) and the EP's (convocations, letters,
  * session file, procès-verbal), all archived the same way (sha256, date, author) and printed the same way.
+ *
+ * The PDF engine (@react-pdf: pdfkit, fontkit, the templates) is 40 % of the host's start-up: this capability's
+ * services are loaded at their first call, or just after the host starts (`preloadDocuments`), never before the
+ * login screen.
  */
 import type { documentsMethods } from '../../../shared/api/documents';
-import type { HandlersFor } from '../../app/types';
-import * as documents from './documents';
-import { filePdf, letterPdf } from './ep';
+import type { Handler, HandlersFor } from '../../app/types';
+import type * as Services from './services';
 
 export type { DocumentPrinter } from '../context';
 
-export const documentsHandlers: HandlersFor<keyof typeof documentsMethods> = {
-  'documents.list': documents.list,
-  'documents.printable': documents.printable,
-  'documents.get': documents.get,
-  'documents.generate': documents.generate,
-  'documents.print': documents.print,
-  'documents.printSupport': documents.printSupport,
-  'ep.sessions.filePdf': filePdf,
-  'ep.sessions.letterPdf': letterPdf,
+type DocumentsMethod = keyof typeof documentsMethods;
+
+let services: Promise<typeof Services> | undefined;
+/** Loads the documents services (once); the host calls it when it listens, so that the first print is not slowed. */
+export const preloadDocuments = () => (services ??= import('./services'));
+
+const lazy = <M extends DocumentsMethod>(pick: (s: typeof Services) => Handler<M>): Handler<M> =>
+  async (input, call) => (await preloadDocuments().then(pick))(input, call);
+
+export const documentsHandlers: HandlersFor<DocumentsMethod> = {
+  'documents.list': lazy((s) => s.documents.list),
+  'documents.printable': lazy((s) => s.documents.printable),
+  'documents.get': lazy((s) => s.documents.get),
+  'documents.generate': lazy((s) => s.documents.generate),
+  'documents.print': lazy((s) => s.documents.print),
+  'documents.printSupport': lazy((s) => s.documents.printSupport),
+  'ep.sessions.filePdf': lazy((s) => s.filePdf),
+  'ep.sessions.letterPdf': lazy((s) => s.letterPdf),
+  'ep.sessions.cancel': lazy((s) => s.cancel),
 };

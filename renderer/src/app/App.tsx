@@ -22,6 +22,18 @@ const SetupWizard = lazy(() => import('../screens/setup/SetupWizard').then((m) =
 /** The router and every screen: loaded once logged in (the login screen is the first load). */
 const RoutedApp = lazy(() => import('./RoutedApp'));
 
+/**
+ * While the login screen waits for the user, the desk's scripts (router, layout, the Bénéficiaires page) are
+ * fetched and parsed: the click on « Se connecter » then costs the login and one render, not a download.
+ */
+export const prefetchDesk = () =>
+  Promise.all([import('./RoutedApp'), import('./layout/AppLayout'), import('../screens/beneficiaries/BeneficiariesPage')]).then(
+    () => undefined,
+    () => undefined, // a failed prefetch is retried by the route itself
+  );
+/** After the login form is drawn and usable: the prefetch must not compete with the first screen. */
+const PREFETCH_DELAY_MS = 800;
+
 export interface AppProps {
   transport: Transport;
   /** Hash router by default (the app is loaded from file:// in Electron); tests pass a memory router. */
@@ -85,6 +97,13 @@ export function App({ transport, createRouter }: AppProps) {
   useEffect(() => {
     void start();
   }, [start]);
+
+  const onLoginScreen = phase.kind === 'login';
+  useEffect(() => {
+    if (!onLoginScreen) return;
+    const timer = setTimeout(() => void prefetchDesk(), PREFETCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [onLoginScreen]);
 
   // The MDS is only told to a logged-in user (app.status hides it before): ask once in.
   const loggedIn = phase.kind === 'app';

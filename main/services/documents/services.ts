@@ -1,0 +1,3 @@
+/** The documents capability's services, loaded on demand by index.ts (they bring the PDF engine with them). */
+export * as documents from './documents';
+export { cancel, filePdf, letterPdf } from './ep';
