@@ -21,7 +21,7 @@ export const documents = sqliteTable(
     kind: text('kind', { enum: DOCUMENT_KINDS }).notNull(),
     /** The dossier it belongs to; null for a document of an EP session (convocations, session file, procès-verbal). */
     personId: integer('person_id').references(() => persons.id),
-    /** What was printed: 'contract', 'dsp_revision', 'ede_assessment', 'fiche_liaison', 'ep_session', 'ep_session_item'. */
+    /** What was printed: 'contract', 'dsp_revision', 'ede_assessment', 'orientation', 'fiche_liaison', 'ep_session', 'ep_session_item'. */
     sourceEntity: text('source_entity').notNull(),
     sourceId: integer('source_id').notNull(),
     sourceVersion: integer('source_version').notNull(),

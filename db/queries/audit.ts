@@ -12,6 +12,7 @@ export const AUDIT_ENTITIES = {
     'dsp_revision',
     'ede_assessment',
     'orientation',
+    'orientation_preconisation',
     'organisme_referent',
     'orientation_referent',
     'foyer_resources',

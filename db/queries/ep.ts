@@ -297,6 +297,15 @@ export function insertSanction(db: DbOrTx, values: Omit<EpSanctionRow, 'id'>): E
   return db.insert(epSanctions).values(values).returning().get();
 }
 
+/** The schedule recomputed at the contract's signature, with the one it replaces (contracts.sign). */
+export function updateSanctionSchedule(
+  db: DbOrTx,
+  id: number,
+  values: Pick<EpSanctionRow, 'scheduleJson' | 'previousScheduleJson' | 'contractSignedOn' | 'recomputedAt' | 'rsaAmountsVersion'>,
+): EpSanctionRow {
+  return db.update(epSanctions).set(values).where(eq(epSanctions.id, id)).returning().get()!;
+}
+
 /** Every item (active or not) of the given saisines with its session, newest inscription last. */
 export function itemsOfSaisines(db: DbOrTx, saisineIds: readonly number[]): { item: EpSessionItemRow; session: EpSessionRow }[] {
   if (saisineIds.length === 0) return [];

@@ -3,13 +3,15 @@
  * their reference data, droits et devoirs inputs. Thin: the services in main/services/interview*.ts validate,
  * apply the rules, check access and audit, all in one transaction.
  */
-import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, notExists, sql } from 'drizzle-orm';
 import {
   dspRevisions,
   edeAssessments,
   foyerResources,
+  foyers,
   organismesReferents,
   orientationReferents,
+  orientationPreconisations,
   orientations,
   personIncomes,
   persons,
@@ -18,6 +20,7 @@ import {
   type EdeAssessmentRow,
   type FoyerResourcesRow,
   type OrganismeReferentRow,
+  type OrientationPreconisationRow,
   type OrientationReferentRow,
   type OrientationRow,
   type Person,
@@ -56,6 +59,9 @@ export function interviewAuditTargets(db: DbOrTx, personId: number, foyerId: num
     ...ids(db.select({ id: orientations.id }).from(orientations).where(eq(orientations.personId, personId)).all()).map((id) =>
       as('orientation', id),
     ),
+    ...ids(
+      db.select({ id: orientationPreconisations.id }).from(orientationPreconisations).where(eq(orientationPreconisations.personId, personId)).all(),
+    ).map((id) => as('orientation_preconisation', id)),
     as('person_income', personId),
     as('foyer_resources', foyerId),
   ];
@@ -191,6 +197,59 @@ export function closeOrientation(db: DbOrTx, id: number, endDate: string): Orien
     .get();
   if (!row) throw new Error(`orientations.id ${id} absente ou déjà close`);
   return row;
+}
+
+// --- Préconisations of the équipe d’orientation -------------------------------------------------------------
+
+export function insertPreconisation(db: DbOrTx, values: Omit<OrientationPreconisationRow, 'id'>): OrientationPreconisationRow {
+  return db.insert(orientationPreconisations).values(values).returning().get();
+}
+
+export function findPreconisation(db: DbOrTx, id: number): OrientationPreconisationRow | undefined {
+  return db.select().from(orientationPreconisations).where(eq(orientationPreconisations.id, id)).get();
+}
+
+/** A person's préconisations, newest first (by date, then by entry). */
+export function listPreconisations(db: DbOrTx, personId: number): OrientationPreconisationRow[] {
+  return db
+    .select()
+    .from(orientationPreconisations)
+    .where(eq(orientationPreconisations.personId, personId))
+    .orderBy(desc(orientationPreconisations.date), desc(orientationPreconisations.id))
+    .all();
+}
+
+/** The latest préconisation of a person that no orientation decision relies on yet. */
+export function latestPendingPreconisation(db: DbOrTx, personId: number): OrientationPreconisationRow | undefined {
+  return db
+    .select()
+    .from(orientationPreconisations)
+    .where(
+      and(
+        eq(orientationPreconisations.personId, personId),
+        notExists(db.select({ id: orientations.id }).from(orientations).where(eq(orientations.preconisationId, orientationPreconisations.id))),
+      ),
+    )
+    .orderBy(desc(orientationPreconisations.date), desc(orientationPreconisations.id))
+    .limit(1)
+    .get();
+}
+
+/** The persons of an MDS with no orientation decided yet, with their foyer's CAF number (by name). */
+export function personsWithoutOrientation(db: DbOrTx, mdsId: number): (Person & { cafNumber: string })[] {
+  return db
+    .select({ person: persons, cafNumber: foyers.cafNumber })
+    .from(persons)
+    .innerJoin(foyers, eq(foyers.id, persons.foyerId))
+    .where(
+      and(
+        eq(foyers.mdsId, mdsId),
+        notExists(db.select({ id: orientations.id }).from(orientations).where(eq(orientations.personId, persons.id))),
+      ),
+    )
+    .orderBy(asc(persons.nomPatronymique), asc(persons.prenoms), asc(persons.id))
+    .all()
+    .map((r) => ({ ...r.person, cafNumber: r.cafNumber }));
 }
 
 // --- Organismes référents and référents --------------------------------------------------------------------

@@ -11,6 +11,10 @@ import { DIPLOMA_LEVEL_CODES } from '../../shared/domain/referentials/diplomas';
 import type { DossierCreateInput } from '../../shared/api/dossier';
 import type { OrganismeInput } from '../../shared/api/interview';
 import type { EpMemberInput } from '../../shared/api/ep';
+import { toIso } from '../../shared/domain/rules/dates';
+import { seedDemoEpCases } from './ep-cases';
+import { seedDemoFicheCases } from './fiche-cases';
+import { seedDemoOrientationTeam } from './orientation-team';
 
 export interface DemoAccount {
   login: string;
@@ -28,6 +32,14 @@ export interface SeedDemoOptions {
   onStart?: () => void;
   /** Called every 50 foyers. */
   onProgress?: (done: number, total: number) => void;
+  /** Also creates the EP cases (main/demo/ep-cases.ts): saisines in the queue, a session inscribed, an avis awaiting the Président. */
+  epCases?: boolean;
+  /** Also creates the équipe d’orientation's cases (main/demo/orientation-team.ts): a batch of préconisations, a decision differing from one, a dossier awaiting one. */
+  orientationTeam?: boolean;
+  /** Today as the app sees it (default: the system's date), for the EP cases. */
+  epToday?: string;
+  /** Also creates the fiches de liaison with a Président's part (main/demo/fiche-cases.ts): an actions CG agreed, an avenant awaiting the Président. */
+  ficheCases?: boolean;
 }
 
 export interface SeedDemoResult {
@@ -235,6 +247,15 @@ export function buildDemoFoyers(
   return foyers;
 }
 
+/** Extra fictitious dossiers followed by one référent and correspondant, with their own CAF numbers (prefix + 10, 11…). */
+export function followedDemoDossiers(o: { seed: number; count: number; referenceDate: Date; cafPrefix: string; referentId: number; correspondantId: number }): DossierCreateInput[] {
+  return buildDemoFoyers({ seed: o.seed, count: o.count, referenceDate: o.referenceDate, referentIds: [], correspondantIds: [] }).map((d, i) => ({
+    ...d,
+    foyer: { ...d.foyer, cafNumber: `${o.cafPrefix}${i + 10}` },
+    person: { ...d.person, referentId: o.referentId, correspondantId: o.correspondantId },
+  }));
+}
+
 async function call<M extends MethodName>(
   app: Pick<App, 'handle'>,
   method: M,
@@ -293,6 +314,23 @@ export async function seedDemo(app: Pick<App, 'handle'>, options: SeedDemoOption
     await call(app, 'dossiers.create', input, session);
     persons += input.conjoint ? 2 : 1;
     if ((index + 1) % 50 === 0 || index + 1 === inputs.length) options.onProgress?.(index + 1, inputs.length);
+  }
+  if (options.epCases) {
+    const dossiers = buildDemoFoyers({ seed: seed + 1, count: 5, referenceDate: options.referenceDate ?? DEMO_REFERENCE_DATE, referentIds: [], correspondantIds: [] })
+      // Fictitious persons seized by the EP, followed by the first référent and correspondant, with their own CAF numbers.
+      .map((d, i) => ({ ...d, foyer: { ...d.foyer, cafNumber: `99000${i + 10}` }, person: { ...d.person, referentId: referentIds[0]!, correspondantId: correspondantIds[0]! } }));
+    await seedDemoEpCases((method, input, s) => call(app, method, input, s), { today: options.epToday ?? toIso(new Date()), dossiers, password: DEMO_PASSWORD });
+  }
+  if (options.orientationTeam) {
+    const dossiers = buildDemoFoyers({ seed: seed + 2, count: 3, referenceDate: options.referenceDate ?? DEMO_REFERENCE_DATE, referentIds: [], correspondantIds: [] })
+      // Fictitious persons examined by the équipe d'orientation, with their own CAF numbers.
+      .map((d, i) => ({ ...d, foyer: { ...d.foyer, cafNumber: `99100${i + 10}` }, person: { ...d.person, referentId: referentIds[0]!, correspondantId: correspondantIds[0]! } }));
+    await seedDemoOrientationTeam((method, input, s) => call(app, method, input, s), { today: options.epToday ?? toIso(new Date()), dossiers, password: DEMO_PASSWORD });
+  }
+  if (options.ficheCases) {
+    const followed = { referentId: referentIds[0]!, correspondantId: correspondantIds[0]! };
+    const dossiers = followedDemoDossiers({ seed: seed + 3, count: 2, referenceDate: options.referenceDate ?? DEMO_REFERENCE_DATE, cafPrefix: '99200', ...followed });
+    await seedDemoFicheCases((method, input, s) => call(app, method, input, s), { today: options.epToday ?? toIso(new Date()), dossiers, password: DEMO_PASSWORD });
   }
   await call(app, 'auth.logout', {}, session);
 

@@ -41,7 +41,9 @@ export const styles = StyleSheet.create({
   italic: { fontStyle: 'italic' },
   muted: { color: COLORS.muted },
   small: { fontSize: FONT_SIZE.small },
-  paragraph: { marginBottom: 4 },
+  // Padding, not margin: react-pdf moves a block whose bottom margin crosses the page end to the next page (alone),
+  // after its heading's presence check has counted it on this page (the heading then ends the page alone).
+  paragraph: { paddingBottom: 4 },
   row: { flexDirection: 'row' },
   section: { marginTop: 8 },
   sectionTitle: {

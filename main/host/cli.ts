@@ -72,6 +72,9 @@ async function run(options: CliOptions): Promise<void> {
       const result = await seedDemo(app, {
         seed: options.demoSeed,
         foyers: options.demoFoyers,
+        epCases: true,
+        ficheCases: true,
+        orientationTeam: true,
         onStart: () =>
           process.stdout.write(`Création des données de démonstration (${options.demoFoyers} foyers fictifs) dans ${options.dataDir}…\n`),
         onProgress: (done, total) => process.stdout.write(`  ${done}/${total} foyers\n`),

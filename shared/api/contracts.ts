@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { findAction } from '../domain/referentials/actions';
 import { DIPLOMA_LEVEL_CODES } from '../domain/referentials/diplomas';
 import { findRome } from '../domain/referentials/rome';
-import { CONTRACT_STATUSES, CONTRACT_TYPES, validateContractDuration } from '../domain/rules/contracts';
+import { CONTRACT_STATUSES, CONTRACT_TYPES, EDE_WAIVER_MIN_LENGTH, validateContractDuration } from '../domain/rules/contracts';
 import { ORIENTATIONS } from '../domain/rules/orientation';
 import { PAP_ORIGINS, PAP_THEME_CODES, papActionSchema, RESULTATS, resultatSchema } from '../domain/rules/pap';
 import { optionalTrimmed } from '../domain/rules/result';
@@ -106,7 +106,7 @@ export const experienceSchema = z.object({
 });
 
 export const INSCRIPTION_LABELS = {
-  poleEmploi: 'Pôle Emploi',
+  poleEmploi: 'France Travail (ex-Pôle Emploi)',
   plie: 'PLIE',
   maisonEmploi: 'Maison de l’emploi',
   ett: 'Entreprise de travail temporaire',
@@ -219,6 +219,14 @@ export const contractSignInputSchema = z.object({
   version: versionSchema,
   referent: signatureSchema,
   beneficiaire: signatureSchema,
+  /**
+   * An administrator only: signing without the EDE the handbook asks for before the contract (« Au préalable, à
+   * l’élaboration du contrat… »), with the written reason kept on the contract and in the journal.
+   */
+  edeWaiverReason: optionalText(2000).refine(
+    (v) => v === undefined || v.length >= EDE_WAIVER_MIN_LENGTH,
+    `Motif de la signature sans EDE : ${EDE_WAIVER_MIN_LENGTH} caractères au moins`,
+  ),
 });
 export const contractDatedInputSchema = z.object(lifecycleBase);
 export const contractRejectInputSchema = z.object({ ...lifecycleBase, motif: optionalText(2000) });
@@ -404,6 +412,10 @@ export const contractViewSchema = z.object({
     beneficiaire: z.object({ nom: z.string(), date: z.string() }).nullable(),
   }),
   signedOn: z.string().nullable(),
+  /** Signed without the EDE by an administrator's written override (the reason and who gave it). */
+  edeWaiver: z.object({ reason: z.string(), byName: z.string() }).nullable(),
+  /** A draft: why the EDE rule would refuse the signature today (null when an EDE qualifies). */
+  edeBeforeSignature: z.string().nullable(),
   transmittedOn: z.string().nullable(),
   /** Décision du Président (recorded by the SLAI correspondent). */
   decision: z
@@ -425,6 +437,9 @@ export const contractViewSchema = z.object({
   updatedAt: isoDateTimeSchema,
 });
 export type ContractView = z.output<typeof contractViewSchema>;
+
+/** The signed contract, and the sanction schedules its signature ended (non-conclusion, non-renouvellement), in French. */
+export const contractSignOutputSchema = contractViewSchema.extend({ sanctionChanges: z.array(z.string()) });
 
 export const contractPrefillSchema = z.object({
   personId: idSchema,
@@ -546,7 +561,8 @@ export const contractsMethods = {
   /** Résultat and bilan of the PAP rows, the fiche de suivi emploi and the bilan général (open after signature). */
   'contracts.saveBilan': def({ input: contractBilanInputSchema, output: contractViewSchema, access: CONTRACT_AUTHORS, writes: true }),
   'contracts.deleteDraft': def({ input: z.object({ contractId: idSchema, version: versionSchema }), output: z.object({ ok: z.literal(true) }), access: CONTRACT_AUTHORS, writes: true }),
-  'contracts.sign': def({ input: contractSignInputSchema, output: contractViewSchema, access: CONTRACT_AUTHORS, writes: true }),
+  /** Signs a draft; an EDE must precede it (or an administrator's written waiver). The sanction schedules it ends are recomputed. */
+  'contracts.sign': def({ input: contractSignInputSchema, output: contractSignOutputSchema, access: CONTRACT_AUTHORS, writes: true }),
   'contracts.transmit': def({ input: contractDatedInputSchema, output: contractViewSchema, access: CONTRACT_AUTHORS, writes: true }),
   'contracts.validate': def({ input: contractDatedInputSchema, output: contractViewSchema, access: SLAI_ROLES, writes: true }),
   'contracts.reject': def({ input: contractRejectInputSchema, output: contractViewSchema, access: SLAI_ROLES, writes: true }),

@@ -9,11 +9,11 @@
  */
 import { z } from 'zod';
 import { idSchema, isoDateTimeSchema } from './common';
-import { EP_READERS, epLetterPdfInputSchema, epPdfSchema } from './ep';
+import { EP_MANAGERS, EP_READERS, epCancelInputSchema, epLetterPdfInputSchema, epPdfSchema, epSessionSchema } from './ep';
 import { def, type MethodDef } from './method';
 
 /** Documents of a dossier (source: a record of one person). */
-export const DOSSIER_DOCUMENT_KINDS = ['dsp', 'ede', 'contrat', 'fiche_liaison', 'reponse_fiche'] as const;
+export const DOSSIER_DOCUMENT_KINDS = ['dsp', 'ede', 'orientation', 'contrat', 'fiche_liaison', 'reponse_fiche'] as const;
 /**
  * Documents of the équipe pluridisciplinaire. Source: the session (convocations, information letters, session file,
  * procès-verbal) or one case of its agenda (decision letters, which belong to that person's dossier too).
@@ -26,6 +26,7 @@ export const EP_DOCUMENT_KINDS = [
   'ep_proces_verbal',
   'ep_decision_beneficiaire',
   'ep_decision_referent',
+  'ep_annulation',
 ] as const;
 export const DOCUMENT_KINDS = [...DOSSIER_DOCUMENT_KINDS, ...EP_DOCUMENT_KINDS] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -35,6 +36,7 @@ export const isEpDocumentKind = (kind: DocumentKind): kind is EpDocumentKind => 
 export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   dsp: 'Données socio-professionnelles (DSP)',
   ede: 'Échelle de distance à l’emploi (EDE)',
+  orientation: 'Décision d’orientation',
   contrat: 'Contrat d’engagements réciproques (deux exemplaires originaux)',
   fiche_liaison: 'Fiche de liaison',
   reponse_fiche: 'Réponse du correspondant à une fiche de liaison',
@@ -45,6 +47,7 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   ep_proces_verbal: 'Procès-verbal de l’équipe pluridisciplinaire',
   ep_decision_beneficiaire: 'Courrier de décision au bénéficiaire (équipe pluridisciplinaire)',
   ep_decision_referent: 'Courrier de décision au référent (équipe pluridisciplinaire)',
+  ep_annulation: 'Courriers d’annulation d’une séance de l’équipe pluridisciplinaire',
 };
 export const documentKindSchema = z.enum(DOCUMENT_KINDS, { error: 'Type de document inconnu' });
 
@@ -52,6 +55,7 @@ export const documentKindSchema = z.enum(DOCUMENT_KINDS, { error: 'Type de docum
 export const DOCUMENT_SOURCE_LABELS: Record<DocumentKind, string> = {
   dsp: 'révision de DSP',
   ede: 'échelle de distance à l’emploi',
+  orientation: 'décision d’orientation',
   contrat: 'contrat',
   fiche_liaison: 'fiche de liaison',
   reponse_fiche: 'fiche de liaison',
@@ -62,6 +66,7 @@ export const DOCUMENT_SOURCE_LABELS: Record<DocumentKind, string> = {
   ep_proces_verbal: 'séance de l’équipe pluridisciplinaire',
   ep_decision_beneficiaire: 'dossier à l’ordre du jour d’une séance',
   ep_decision_referent: 'dossier à l’ordre du jour d’une séance',
+  ep_annulation: 'séance de l’équipe pluridisciplinaire',
 };
 
 export const PDF_MIME = 'application/pdf';
@@ -111,7 +116,7 @@ export type DocumentFile = z.output<typeof documentFileSchema>;
 export const documentGenerateInputSchema = z.object({
   kind: documentKindSchema,
   /**
-   * Contract id, DSP revision id, EDE id or fiche id (the answer's fiche for `reponse_fiche`); for the EP, the
+   * Contract id, DSP revision id, EDE id, orientation decision id or fiche id (the answer's fiche for `reponse_fiche`); for the EP, the
    * session id, or the agenda item id for a decision letter.
    */
   sourceId: idSchema,
@@ -219,4 +224,14 @@ export const documentsMethods = {
    * own), procès-verbal, decision letters (after the decision). Archived like every final document.
    */
   'ep.sessions.letterPdf': def({ input: epLetterPdfInputSchema, output: epDocumentSchema, access: EP_READERS, writes: true }),
+  /**
+   * Cancels a session left without any case (before it is held) and, in the same call, archives the cancellation
+   * letters to everyone convened (null when the convocations had not been sent), dated on `sendingDate` or today.
+   */
+  'ep.sessions.cancel': def({
+    input: epCancelInputSchema,
+    output: z.object({ session: epSessionSchema, letters: epDocumentSchema.nullable() }),
+    access: EP_MANAGERS,
+    writes: true,
+  }),
 } as const satisfies Record<string, MethodDef>;

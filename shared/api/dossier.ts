@@ -41,7 +41,7 @@ export const peNumberSchema = z.preprocess(
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^\d{7}[0-9A-Z]$/, 'Le N° Pôle Emploi compte 7 chiffres suivis d’un chiffre ou d’une lettre')
+    .regex(/^\d{7}[0-9A-Z]$/, 'Le N° France Travail (ex-Pôle Emploi) compte 7 chiffres suivis d’un chiffre ou d’une lettre')
     .optional(),
 );
 

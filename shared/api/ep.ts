@@ -37,7 +37,7 @@ export const EP_ORGANISATION_LABELS: Record<EpOrganisation, string> = {
   mds: 'Maison du Département Solidarité (MDS)',
   caf: 'CAF',
   msa: 'MSA',
-  pole_emploi: 'Pôle Emploi',
+  pole_emploi: 'France Travail (ex-Pôle Emploi)',
   plie: 'PLIE',
   mission_locale: 'Mission Locale',
   insertion: 'Professionnel de l’insertion',
@@ -188,6 +188,8 @@ export const epSanctionSchema = z.object({
   stoppedBy: z.string(),
   radiation: z.string().nullable(),
   rsaAmountsVersion: z.number().int(),
+  /** Recomputed when the contract was signed after the decision (contracts.sign): when, the signature, the change in French. */
+  recomputation: z.object({ at: isoDateTimeSchema, contractSignedOn: z.string(), text: z.string() }).nullable(),
 });
 export type EpSanction = z.output<typeof epSanctionSchema>;
 
@@ -276,6 +278,9 @@ export const epSessionSchema = epSessionSummarySchema.extend({
   convocationsSentOn: z.string().nullable(),
   heldOn: z.string().nullable(),
   closedOn: z.string().nullable(),
+  /** A cancelled session: when and why. */
+  cancelledOn: z.string().nullable(),
+  cancelReason: z.string().nullable(),
   /** Active cases first (ordre du jour order), then the postponed / withdrawn ones. */
   items: z.array(epSessionItemSchema),
   attendance: z.array(epAttendanceSchema),
@@ -393,10 +398,31 @@ export const epDecisionLetterSchema = z.object({
 });
 export type EpDecisionLetter = z.output<typeof epDecisionLetterSchema>;
 
+/** The letters announcing a cancelled session to everyone who was convened to it. */
+export const epCancellationSchema = z.object({
+  session: z.object({ date: z.string(), place: z.string(), startTime: z.string(), territory: z.string(), epName: z.string() }),
+  cancelledOn: z.string(),
+  reason: z.string(),
+  /** The members convened (the EP's active members). */
+  members: z.array(z.object({ memberId: idSchema, name: z.string(), function: z.string(), organisationLabel: z.string(), address: z.string().nullable() })),
+  /** The beneficiaries informed of the session whose case was postponed or withdrawn after the convocations. */
+  beneficiaries: z.array(
+    z.object({ itemId: idSchema, personId: idSchema, civilite: z.string(), name: z.string(), address: z.array(z.string()), time: z.string().nullable(), status: z.enum(['reporte', 'retire']) }),
+  ),
+});
+export type EpCancellation = z.output<typeof epCancellationSchema>;
+
+/** Cancels a session emptied of its cases; `sendingDate`: the date of the cancellation letters (default: today). */
+export const epCancelInputSchema = bySession.extend({
+  version: z.number().int(),
+  reason: requiredText('Motif de l’annulation', 1000),
+  sendingDate: isoDateSchema.optional(),
+});
+
 export const epPdfSchema = z.object({ fileName: z.string(), mime: z.literal('application/pdf'), contentBase64: z.string() });
 
 /** The EP's letters as PDFs: convocations of the members, information letters, procès-verbal, decision letters. */
-export const EP_LETTER_KINDS = ['convocations', 'informations', 'proces_verbal', 'decision_beneficiaire', 'decision_referent'] as const;
+export const EP_LETTER_KINDS = ['convocations', 'informations', 'proces_verbal', 'decision_beneficiaire', 'decision_referent', 'annulation'] as const;
 export type EpLetterKind = (typeof EP_LETTER_KINDS)[number];
 export const EP_LETTER_KIND_LABELS: Record<EpLetterKind, string> = {
   convocations: 'Convocations des membres',
@@ -404,6 +430,7 @@ export const EP_LETTER_KIND_LABELS: Record<EpLetterKind, string> = {
   proces_verbal: 'Procès-verbal',
   decision_beneficiaire: 'Courrier de décision au bénéficiaire',
   decision_referent: 'Courrier de décision au référent',
+  annulation: 'Courriers d’annulation de la séance',
 };
 export const epLetterPdfInputSchema = z
   .object({

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import {
   ACTIONS_CG_BY_CODE,
   FICHE_TYPES,
+  PRESIDENT_DECISIONS,
   REORIENTATION_MOTIFS,
   SUSPENSION_MOTIFS,
 } from '../domain/rules/fiche-liaison';
@@ -127,6 +128,42 @@ export const ficheAnswerInputSchema = z.object({
   /** Observation / avis du correspondant: the answer made to the référent. */
   texte: requiredText('Réponse au référent', 4000),
 });
+
+/**
+ * « PARTIE RÉSERVÉE AU PRÉSIDENT » (Annexe 7) of a request for actions CG or an avenant, recorded by the SLAI after
+ * the correspondent's favourable answer. What depends on the fiche (reason, structure, dates) is checked by
+ * `checkPresidentDecision` (shared/domain/rules/fiche-liaison).
+ */
+export const fichePresidentDecisionInputSchema = z.object({
+  ficheId: idSchema,
+  version: versionSchema,
+  decision: z.enum(PRESIDENT_DECISIONS, { error: 'Choisissez la décision du Président : accord, refus ou ajournement' }),
+  /** Motif of a refus or an ajournement (required for them). */
+  reason: optionalText(2000),
+  /** « Structure désignée pour l’inscription à une action CG » (required for an accord on actions CG). */
+  structure: optionalText(300),
+  date: isoDateSchema,
+  signatoryName: requiredText('Nom du signataire', 200),
+  signatoryFunction: requiredText('Fonction du signataire', 200),
+  /** « Par délégation, … »; empty: the Président signed himself. */
+  signatoryDelegation: optionalText(300),
+});
+export type FichePresidentDecisionInput = z.input<typeof fichePresidentDecisionInputSchema>;
+
+/** The Président's part as recorded. */
+export const fichePresidentViewSchema = z.object({
+  decision: z.enum(PRESIDENT_DECISIONS),
+  decisionLabel: z.string(),
+  reason: z.string().nullable(),
+  structure: z.string().nullable(),
+  date: z.string(),
+  signatoryName: z.string(),
+  signatoryFunction: z.string(),
+  signatoryDelegation: z.string().nullable(),
+  recordedBy: z.string(),
+  recordedAt: isoDateTimeSchema,
+});
+export type FichePresidentView = z.output<typeof fichePresidentViewSchema>;
 
 /** « PARTIE RÉSERVÉE A LA STRUCTURE POUR UNE DEMANDE D’ACTION CG » (last page of Annexe 7). */
 export const STRUCTURE_OUTCOMES = {
@@ -316,6 +353,10 @@ export const ficheViewSchema = z.object({
     .object({ decision: z.enum(['acceptee', 'refusee']), date: z.string(), texte: z.string(), auteur: z.string() })
     .nullable(),
   closedOn: z.string().nullable(),
+  /** Actions CG and avenant: the « Partie réservée au Président » (null until recorded). */
+  president: fichePresidentViewSchema.nullable(),
+  /** true while an accepted actions CG or avenant fiche waits for the Président's accord or refus. */
+  awaitingPresident: z.boolean(),
   structureFeedback: z
     .object({
       structure: z.string(),
@@ -337,7 +378,7 @@ export const ficheViewSchema = z.object({
   epSaisineId: idSchema.nullable(),
   /** Accepted avenant: the PAP version it created. */
   avenantPapVersion: z.number().int().nullable(),
-  allowedActions: z.array(z.enum(['modifier', 'supprimer', 'envoyer', 'repondre', 'clore', 'retour_structure', 'joindre'])),
+  allowedActions: z.array(z.enum(['modifier', 'supprimer', 'envoyer', 'repondre', 'decision_president', 'clore', 'retour_structure', 'joindre'])),
   version: z.number().int(),
   createdAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,
@@ -356,6 +397,8 @@ export const ficheSummarySchema = z.object({
   beneficiaire: z.string(),
   referent: z.string().nullable(),
   missing: z.array(z.string()),
+  /** Waits for the « Partie réservée au Président » (accepted actions CG or avenant). */
+  awaitingPresident: z.boolean(),
   updatedAt: isoDateTimeSchema,
 });
 export type FicheSummary = z.output<typeof ficheSummarySchema>;
@@ -383,7 +426,7 @@ export const fichesMethods = {
   'fiches.prefill': def({ input: byPerson, output: fichePrefillSchema, access: 'authenticated', writes: false }),
   'fiches.listForDossier': def({ input: byPerson, output: z.array(ficheSummarySchema), access: 'authenticated', writes: false }),
   'fiches.get': def({ input: byFiche, output: ficheViewSchema, access: 'authenticated', writes: false }),
-  /** Correspondent's inbox: fiches sent and not closed, oldest first, with what is missing. */
+  /** Correspondent's inbox: fiches sent and not closed (incl. those awaiting the Président's decision), oldest first, with what is missing. */
   'fiches.inbox': def({ input: z.object({}).strict(), output: z.array(ficheSummarySchema), access: SLAI, writes: false }),
   /** Demande d’appui as an e-mail (subject and body to paste). */
   'fiches.emailDraft': def({
@@ -398,7 +441,9 @@ export const fichesMethods = {
   'fiches.send': def({ input: ficheDated, output: ficheViewSchema, access: AUTHORS, writes: true }),
   /** The correspondent accepts or refuses, with the answer to the référent; accepting a réorientation or suspension seizes the EP, an avenant makes a new PAP version. */
   'fiches.answer': def({ input: ficheAnswerInputSchema, output: ficheViewSchema, access: SLAI, writes: true }),
-  /** Closes an answered fiche (never without the correspondent’s answer). */
+  /** « Partie réservée au Président » of an accepted actions CG or avenant fiche (an accord on an avenant makes the contract's new PAP version). */
+  'fiches.presidentDecision': def({ input: fichePresidentDecisionInputSchema, output: ficheViewSchema, access: SLAI, writes: true }),
+  /** Closes an answered fiche (never without the correspondent’s answer, nor an actions CG or avenant fiche without the Président’s accord or refus). */
   'fiches.close': def({ input: ficheDated, output: ficheViewSchema, access: SLAI, writes: true }),
   /** Feedback of the structure on an accepted CG action. */
   'fiches.structureFeedback': def({

@@ -86,8 +86,8 @@ describe('orientation decision and droits et devoirs inputs', () => {
 
   it('method names are namespaced and writes are flagged', () => {
     for (const [name, m] of Object.entries(interviewMethods)) {
-      expect(name).toMatch(/^(dsp|ede|orientation|droitsDevoirs|organismes|referents|interview)\.[a-z][A-Za-z]+$/);
-      expect(m.writes, name).toBe(/\.(save|create|decide|update|remove)$/.test(name));
+      expect(name).toMatch(/^(dsp|ede|orientation|droitsDevoirs|organismes|referents|interview)\.([a-z][A-Za-z]+\.)?[a-z][A-Za-z]+$/);
+      expect(m.writes, name).toBe(/\.(save|create|decide|update|remove|record)$/.test(name));
     }
   });
 });

@@ -205,8 +205,8 @@ export const edeComparisonSchema = z.object({
 export const ORGANISME_TYPES = ['pole_emploi', 'professionnel', 'solidarite'] as const;
 export type OrganismeType = (typeof ORGANISME_TYPES)[number];
 export const ORGANISME_TYPE_LABELS: Record<OrganismeType, string> = {
-  pole_emploi: 'Pôle Emploi',
-  professionnel: 'Organisme d’accompagnement professionnel (autre que Pôle Emploi)',
+  pole_emploi: 'France Travail (ex-Pôle Emploi)',
+  professionnel: 'Organisme d’accompagnement professionnel (autre que France Travail, ex-Pôle Emploi)',
   solidarite: 'Organisme de la sphère solidarité',
 };
 /** The organisme type an orientation requires. */
@@ -291,8 +291,85 @@ export const orientationDecideInputSchema = z.object({
   /** The SLAI correspondent (user account, role correspondant). */
   correspondantId: chosenId('Choisissez le correspondant'),
   motif: requiredText('Motif de la décision', 1000),
+  /**
+   * Why the decision differs from the équipe d’orientation’s préconisation or, without one, from the EDE’s clear
+   * proposal (« motif de l’écart »): required then (`checkDecisionAgainstReference`), ignored otherwise.
+   */
+  divergenceReason: optionalText(1000),
 });
 export type OrientationDecideInput = z.input<typeof orientationDecideInputSchema>;
+
+// --- Équipe d’orientation: préconisations ---
+
+/** The EDE a préconisation or a decision relied on. */
+export const edeRefSchema = z.object({ id: idSchema, date: isoDateSchema, total: z.number().int(), proposal: edeProposalSchema });
+
+/** A préconisation of the équipe d’orientation for one person (recorded alone or in a batch). */
+export const preconisationSchema = z.object({
+  id: idSchema,
+  personId: idSchema,
+  date: isoDateSchema,
+  /** The équipe d’orientation (its name as entered). */
+  team: z.string(),
+  preconisation: orientationSchema,
+  comment: z.string().nullable(),
+  /** The EDE the EO relied on, if named. */
+  ede: edeRefSchema.nullable(),
+  /** The same id for every préconisation recorded together. */
+  batchId: z.string().nullable(),
+  recordedBy: userRefSchema,
+  recordedAt: isoDateTimeSchema,
+});
+export type Preconisation = z.output<typeof preconisationSchema>;
+
+export const PRECONISATION_BATCH_MAX = 50;
+
+/** What a batch shares: the équipe d’orientation’s meeting. */
+export const preconisationMeetingSchema = z.object({
+  /** Date of the équipe d’orientation’s meeting (not in the future). */
+  date: isoDateSchema,
+  team: requiredText('Équipe d’orientation', 120),
+  comment: optionalText(1000),
+});
+
+export const preconisationRecordInputSchema = preconisationMeetingSchema
+  .extend({
+    items: z
+      .array(
+        z.object({
+          personId: idSchema,
+          preconisation: orientationSchema,
+          /** The EDE relied on (of that person); optional. */
+          edeId: idSchema.nullable().optional(),
+        }),
+        { error: 'Choisissez au moins un dossier' },
+      )
+      .min(1, 'Choisissez au moins un dossier')
+      .max(PRECONISATION_BATCH_MAX, `${PRECONISATION_BATCH_MAX} dossiers au plus par enregistrement`),
+  })
+  .superRefine((input, ctx) => {
+    const seen = new Set<number>();
+    input.items.forEach((item, i) => {
+      if (seen.has(item.personId)) ctx.addIssue({ code: 'custom', path: ['items', i, 'personId'], message: 'Ce dossier figure deux fois' });
+      seen.add(item.personId);
+    });
+  });
+export type PreconisationRecordInput = z.input<typeof preconisationRecordInputSchema>;
+
+/** A dossier awaiting its orientation decision, for the équipe d’orientation’s batch screen. */
+export const awaitingOrientationSchema = z.object({
+  personId: idSchema,
+  name: z.string(),
+  cafNumber: z.string(),
+  referent: userRefSchema.nullable(),
+  /** The latest EDE (null: none). */
+  ede: edeRefSchema.nullable(),
+  /** The proposal from that EDE (null between the thresholds: the EP/EO decides). */
+  proposal: orientationSchema.nullable(),
+  /** The latest préconisation that still counts (not older than the EDE), if any. */
+  preconisation: preconisationSchema.nullable(),
+});
+export type AwaitingOrientation = z.output<typeof awaitingOrientationSchema>;
 
 export const orientationPeriodOutputSchema = z.object({
   id: idSchema,
@@ -308,6 +385,10 @@ export const orientationPeriodOutputSchema = z.object({
   referent: z.object({ id: idSchema, name: z.string(), userId: idSchema.nullable() }).nullable(),
   correspondant: userRefSchema,
   motif: z.string(),
+  /** The préconisation of the équipe d’orientation the decision relied on (null: none). */
+  preconisation: preconisationSchema.nullable(),
+  /** Why the decision differs from the préconisation or the EDE’s proposal (null: it follows them). */
+  divergenceReason: z.string().nullable(),
   /** The contract to sign after this decision, and its deadline. */
   contract: contractDeadlineSchema,
   createdAt: isoDateTimeSchema,
@@ -331,6 +412,8 @@ export const orientationProposalSchema = z.object({
   dsp: dspRevisionSummarySchema.nullable(),
   /** Elements of the DSP supporting or tempering the proposal (never change it). */
   elements: z.array(dspElementSchema),
+  /** The latest préconisation of the équipe d’orientation not yet followed by a decision, if it still counts. */
+  preconisation: preconisationSchema.nullable(),
 });
 
 export const orientationDecisionResultSchema = z.object({
@@ -451,6 +534,8 @@ export const interviewSummarySchema = z.object({
   orientation: orientationPeriodOutputSchema.nullable(),
   /** The proposal from the latest EDE (solidarité for a diagnosis without EDE). */
   proposal: z.object({ orientation: orientationSchema.nullable(), reason: z.string() }),
+  /** The équipe d’orientation’s latest préconisation not yet followed by a decision (null: none, or older than the EDE). */
+  preconisation: preconisationSchema.nullable(),
   droitsDevoirs: z.object({ status: droitsDevoirsStatusSchema.nullable(), missing: z.array(z.string()) }),
   /**
    * The EDE against the contracts (« à chaque renouvellement de contrat »): the latest contract (not rejected),
@@ -474,6 +559,13 @@ export const INTERVIEW_FIELD_LABELS: Record<string, string> = {
   referentId: 'Référent',
   correspondantId: 'Correspondant',
   motif: 'Motif de la décision',
+  divergenceReason: 'Motif de l’écart',
+  team: 'Équipe d’orientation',
+  comment: 'Commentaire',
+  items: 'Dossiers',
+  'items.personId': 'Dossier',
+  'items.preconisation': 'Préconisation',
+  'items.edeId': 'EDE',
   householdResources: 'Ressources mensuelles du foyer',
   resourcesDate: 'Ressources connues au',
   'persons.hasProfessionalActivity': 'Activité professionnelle',
@@ -539,6 +631,20 @@ export const interviewMethods = {
   'orientation.proposal': def({ input: personInput, output: orientationProposalSchema, access: 'authenticated', writes: false }),
   /** Records a decision: opens a new period, closes the current one the day before, names the dossier's référent. */
   'orientation.decide': def({ input: orientationDecideInputSchema, output: orientationDecisionResultSchema, access: DECIDERS, writes: true }),
+  /**
+   * Records the équipe d’orientation’s préconisations for one or several dossiers (one date, team and comment; one
+   * préconisation per dossier): all or nothing, one batch id, journaled per person.
+   */
+  'orientation.preconisations.record': def({
+    input: preconisationRecordInputSchema,
+    output: z.object({ batchId: z.string(), preconisations: z.array(preconisationSchema) }),
+    access: DECIDERS,
+    writes: true,
+  }),
+  /** The person’s préconisations, newest first. */
+  'orientation.preconisations.list': def({ input: personInput, output: z.array(preconisationSchema), access: 'authenticated', writes: false }),
+  /** The MDS’s dossiers with no orientation decided yet, with their latest EDE and préconisation (EDE between the thresholds first). */
+  'orientation.awaiting': def({ input: empty, output: z.array(awaitingOrientationSchema), access: DECIDERS, writes: false }),
   /** The current orientation with its contract deadline, or null. */
   'orientation.current': def({ input: personInput, output: orientationPeriodOutputSchema.nullable(), access: 'authenticated', writes: false }),
   /** Every orientation period of the person, newest first (periods never overlap). */

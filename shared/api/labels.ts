@@ -23,7 +23,7 @@ export const DOSSIER_FIELD_LABELS: Record<string, string> = {
   'person.telephone': 'Téléphone',
   'person.portable': 'Portable',
   'person.email': 'Adresse e-mail',
-  'person.peNumber': 'N° Pôle Emploi',
+  'person.peNumber': 'N° France Travail (ex-Pôle Emploi)',
   'person.niveauFormation': 'Niveau de formation',
   'person.referentId': 'Référent',
   'person.correspondantId': 'Correspondant',

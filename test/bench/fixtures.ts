@@ -199,6 +199,7 @@ const sanctionDecision: EpDecision = {
     stoppedBy: 'aucun',
     radiation: null,
     rsaAmountsVersion: 1,
+    recomputation: null,
   },
   signatory: null,
   recordedBy: 'Jean Conseiller',

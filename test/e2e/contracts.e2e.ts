@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ContractPage, ContractWizardPage, seriousViolations } from './pages/contracts.page';
-import { CORRESPONDANT, REFERENT, loginAs, logout, seedWorld, todayFr } from './pages/contracts-setup.page';
+import { CORRESPONDANT, PASSWORD, REFERENT, loginAs, logout, seedWorld, todayFr, todayIso, type World } from './pages/contracts-setup.page';
 import { FichePage, FicheWizardPage, FichesInboxPage } from './pages/fiches.page';
 
 async function expectAccessible(page: Page): Promise<void> {
@@ -11,6 +11,13 @@ async function expectAccessible(page: Page): Promise<void> {
 async function openDossier(page: Page, personId: number): Promise<void> {
   await page.goto(`${page.url().split('#')[0]}#/beneficiaires/${personId}`);
   await expect(page.getByRole('region', { name: 'Identité et foyer' })).toBeVisible();
+}
+
+/** The EDE made with the beneficiary, recorded through the API as the référent (today). */
+async function recordEde(world: World, personId: number): Promise<void> {
+  const session = await world.api.login(REFERENT.login, PASSWORD);
+  const grid = await world.api.call<{ version: number; items: { key: string }[] }>('ede.grid', {}, session);
+  await world.api.call('ede.create', { personId, date: todayIso(), gridVersion: grid.version, paliers: Object.fromEntries(grid.items.map((i) => [i.key, 4])) }, session);
 }
 
 const NOT_ALONE_ROW = 'Ligne 1 : cette action ne peut être la seule action du plan d’accompagnement.';
@@ -83,8 +90,19 @@ test('CERS : un PAP fait seulement d’actions « pas seules » est refusé à l
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('CERS de LEFÈVRE Hélène');
   await expect(contract.state()).toHaveText('État : Brouillon');
   await expectAccessible(page);
+  // No EDE yet: the signature waits for it (« Au préalable, à l’élaboration du contrat »).
+  await expect(page.getByText(/Avant la signature : Aucune échelle de distance à l’emploi/)).toBeVisible();
+  await contract.button('Signer le contrat').click();
+  await expect(contract.dialog().getByRole('alert')).toContainText('Réalisez l’échelle de distance à l’emploi avec le bénéficiaire avant la signature.');
+  await expectAccessible(page);
+  await contract.dialog().getByRole('button', { name: 'Annuler' }).click();
+  await recordEde(world, person.personId);
+  await page.reload();
+  await expect(contract.state()).toHaveText('État : Brouillon');
+  await expect(page.getByText(/Avant la signature/)).toHaveCount(0);
   await contract.button('Signer le contrat').click();
   await expect(contract.dialog().getByRole('textbox', { name: 'Nom du référent signataire' })).toHaveValue(REFERENT.displayName);
+  await expect(contract.dialog().getByRole('alert')).toHaveCount(0);
   await expectAccessible(page);
   await contract.dialog().getByRole('button', { name: 'Signer le contrat' }).click();
   await expect(contract.state()).toHaveText('État : Signé');

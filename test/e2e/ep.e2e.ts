@@ -121,15 +121,15 @@ test('une secrétaire d’EP constitue l’équipe, prépare la séance (trois s
   await reo.getByRole('combobox', { name: 'Correspondant' }).selectOption({ label: 'Claire Petit (SLAI de l’Arrageois)' });
   await expectAccessible(page);
   await reo.getByRole('button', { name: 'Enregistrer la décision' }).click();
-  await expect(reo).toContainText('Nouvelle orientation : Orientation professionnelle autre que Pôle Emploi');
+  await expect(reo).toContainText('Nouvelle orientation : Orientation professionnelle autre que France Travail (ex-Pôle Emploi)');
   await expect(reo).toContainText(/à conclure avant le \d{2}\/\d{2}\/\d{4}/);
 
   const cers = session.caseRegion(/GIRARD Nina/);
-  await cers.getByRole('combobox', { name: 'Orientation décidée' }).selectOption({ label: 'Orientation professionnelle autre que Pôle Emploi' });
+  await cers.getByRole('combobox', { name: 'Orientation décidée' }).selectOption({ label: 'Orientation professionnelle autre que France Travail (ex-Pôle Emploi)' });
   await cers.getByRole('combobox', { name: 'Organisme référent' }).selectOption({ label: 'PLIE de l’Arrageois' });
   await cers.getByRole('combobox', { name: 'Correspondant' }).selectOption({ label: 'Claire Petit (SLAI de l’Arrageois)' });
   await cers.getByRole('button', { name: 'Enregistrer la décision' }).click();
-  await expect(cers).toContainText('Nouvelle orientation : Orientation professionnelle autre que Pôle Emploi');
+  await expect(cers).toContainText('Nouvelle orientation : Orientation professionnelle autre que France Travail (ex-Pôle Emploi)');
 
   const susp = session.caseRegion(/FONTAINE Marc/);
   await susp.getByRole('button', { name: 'Enregistrer la décision' }).click();
@@ -145,11 +145,11 @@ test('une secrétaire d’EP constitue l’équipe, prépare la séance (trois s
   const base = page.url().split('#')[0];
   await page.goto(`${base}#/beneficiaires/${world.people.reo.personId}`);
   const reoSection = page.getByRole('region', { name: 'Équipes pluridisciplinaires' });
-  await expect(reoSection).toContainText('Nouvelle orientation : Orientation professionnelle autre que Pôle Emploi');
+  await expect(reoSection).toContainText('Nouvelle orientation : Orientation professionnelle autre que France Travail (ex-Pôle Emploi)');
   await expect(reoSection).toContainText('Décidée par le Président');
   await expect(reoSection).toContainText(/à conclure avant le \d{2}\/\d{2}\/\d{4}/);
   // The new orientation is the dossier's current one.
-  await expect(page.getByRole('region', { name: 'Orientation', exact: true })).toContainText(/Orientation professionnelle autre que Pôle Emploi/);
+  await expect(page.getByRole('region', { name: 'Orientation', exact: true })).toContainText('Orientation professionnelle autre que France Travail (ex-Pôle Emploi)');
   await expectAccessible(page);
   await page.goto(`${base}#/beneficiaires/${world.people.susp.personId}`);
   const suspSection = page.getByRole('region', { name: 'Équipes pluridisciplinaires' });

@@ -95,7 +95,7 @@ test('DSP complète, puis une seconde version qui change deux réponses : la com
   await dsp.text('Dernier emploi occupé', 'Commis de cuisine');
   await dsp.radio('Arrêt de la dernière activité', 'Arrêt depuis plus d’un an');
   await dsp.radio('Inscription comme demandeur d’emploi', 'Inscrit depuis 1 à 5 ans');
-  await dsp.radio('Accompagnement dans la recherche d’emploi', 'Pôle Emploi');
+  await dsp.radio('Accompagnement dans la recherche d’emploi', 'France Travail (ex-Pôle Emploi)');
   await dsp.radio('A un projet professionnel', 'Oui');
   await dsp.text('Emploi recherché', 'Cuisinier');
   expect(await seriousViolations(page)).toEqual([]);
@@ -201,7 +201,7 @@ test('EDE au clavier seul : 18 points proposent la décision de l’EP/EO ; 17 p
   await ede.next();
   await expect(ede.stepHeading()).toHaveText('Étape 2 sur 3 : items 5 à 8');
   for (let i = 4; i < 8; i += 1) await ede.choose(i + 1, paliers17[i]!);
-  await expect(ede.liveScore()).toContainText('Total : 17 points — Proposition : Orientation professionnelle Pôle Emploi');
+  await expect(ede.liveScore()).toContainText('Total : 17 points — Proposition : Orientation professionnelle France Travail (ex-Pôle Emploi)');
   expect(await seriousViolations(page)).toEqual([]);
   await ede.next();
   await expect(page.getByRole('region', { name: 'Items en couleur et thèmes du plan d’action' })).toContainText(
@@ -210,7 +210,7 @@ test('EDE au clavier seul : 18 points proposent la décision de l’EP/EO ; 17 p
   expect(await seriousViolations(page)).toEqual([]);
   await ede.save();
   await expect(ede.result()).toContainText('Total17 points');
-  await expect(ede.result()).toContainText('PropositionOrientation professionnelle Pôle Emploi');
+  await expect(ede.result()).toContainText('PropositionOrientation professionnelle France Travail (ex-Pôle Emploi)');
   expect(await seriousViolations(page)).toEqual([]);
 
   // Evolution between the two: the curves overlaid, the deltas per item and in total.
@@ -224,7 +224,7 @@ test('EDE au clavier seul : 18 points proposent la décision de l’EP/EO ; 17 p
 
   await page.getByRole('link', { name: 'LEFÈVRE Hélène' }).click();
   await expect(section(page, 'Échelle de distance à l’emploi (EDE)')).toContainText('17 points');
-  await expect(section(page, 'Orientation')).toContainText('Proposition : Orientation professionnelle Pôle Emploi');
+  await expect(section(page, 'Orientation')).toContainText('Proposition : Orientation professionnelle France Travail (ex-Pôle Emploi)');
   expect(await seriousViolations(page)).toEqual([]);
 });
 
@@ -241,7 +241,7 @@ test('une orientation professionnelle fait apparaître sur le dossier l’éché
   const organismes = new OrganismesAdminPage(page);
   await organismes.open();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Organismes référents et référents');
-  await organismes.addOrganisme({ name: 'Pôle Emploi Arras', type: 'Pôle Emploi', address: '5 place de la Gare, 62000 Arras', telephone: '03 21 11 22 33' });
+  await organismes.addOrganisme({ name: 'Pôle Emploi Arras', type: 'France Travail (ex-Pôle Emploi)', address: '5 place de la Gare, 62000 Arras', telephone: '03 21 11 22 33' });
   await organismes.addOrganisme({ name: 'CCAS d’Arras', type: 'Organisme de la sphère solidarité' });
   await organismes.addReferent({ name: 'Paul Conseiller', organisme: 'Pôle Emploi Arras' });
   await expect(page.getByRole('table', { name: 'Organismes référents' })).toContainText('Pôle Emploi Arras');
@@ -259,7 +259,7 @@ test('une orientation professionnelle fait apparaître sur le dossier l’éché
 
   const deadline = format(addMonths(new Date(), 1), 'dd/MM/yyyy');
   await decision.decide({
-    orientation: 'Orientation professionnelle Pôle Emploi',
+    orientation: 'Orientation professionnelle France Travail (ex-Pôle Emploi)',
     organisme: 'Pôle Emploi Arras',
     referent: 'Paul Conseiller',
     correspondant: /^Claire Petit/,
@@ -274,7 +274,7 @@ test('une orientation professionnelle fait apparaître sur le dossier l’éché
   await expect(orientation.getByTestId('contract-deadline')).toContainText(`Contrat à conclure au plus tard le ${deadline}`);
   await expect(orientation.getByTestId('contract-deadline')).toContainText('Projet personnalisé d’accès à l’emploi (PPAE)');
   await expect(orientation.getByRole('list', { name: 'Périodes d’orientation' })).toContainText(
-    `Depuis le ${format(new Date(), 'dd/MM/yyyy')} : Orientation professionnelle Pôle Emploi — Pôle Emploi Arras (en cours)`,
+    `Depuis le ${format(new Date(), 'dd/MM/yyyy')} : Orientation professionnelle France Travail (ex-Pôle Emploi) — Pôle Emploi Arras (en cours)`,
   );
   expect(await seriousViolations(page)).toEqual([]);
 

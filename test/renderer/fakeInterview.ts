@@ -6,12 +6,14 @@
 import { EMPTY_DSP, type DspContent } from '../../shared/api/dsp';
 import { ApiError } from '../../shared/api/errors';
 import type {
+  AwaitingOrientation,
   DroitsDevoirs,
   DspRevision,
   EdeAssessment,
   EdeGridOutput,
   Organisme,
   OrientationPeriodOutput,
+  Preconisation,
   Referent,
 } from '../../shared/api/interview';
 import { DEFAULT_EDE_GRID } from '../../shared/domain/referentials/ede-grid';
@@ -20,6 +22,7 @@ import { dspOrientationElements } from '../../shared/domain/rules/dsp-elements';
 import { evaluateDroitsDevoirs } from '../../shared/domain/rules/droits-devoirs';
 import { compareEde, scoreEde, type EdeScore } from '../../shared/domain/rules/ede';
 import { contractDeadline, proposeOrientation } from '../../shared/domain/rules/orientation';
+import { checkDecisionAgainstReference, decisionReference, preconisationFollowsEde } from '../../shared/domain/rules/preconisation';
 import { CORRESPONDANT, SAMPLE_DOSSIER, type FakeHandlers } from './fakeBackend';
 
 export const PERSON_ID = SAMPLE_DOSSIER.person.id;
@@ -36,6 +39,10 @@ export interface InterviewState {
   dsp: DspRevision[];
   ede: { assessment: EdeAssessment; score: EdeScore }[];
   periods: OrientationPeriodOutput[];
+  /** Préconisations of the équipe d’orientation (of PERSON_ID), oldest first. */
+  preconisations: Preconisation[];
+  /** Other dossiers awaiting their orientation (`orientation.awaiting` lists PERSON_ID first while it has none). */
+  awaitingOthers: AwaitingOrientation[];
   organismes: Organisme[];
   referents: Referent[];
   foyer: { householdResources: number; resourcesDate: string } | null;
@@ -45,7 +52,7 @@ export interface InterviewState {
 }
 
 export function emptyState(): InterviewState {
-  return { dsp: [], ede: [], periods: [], organismes: [], referents: [], foyer: null, income: null, today: '2026-03-16' };
+  return { dsp: [], ede: [], periods: [], preconisations: [], awaitingOthers: [], organismes: [], referents: [], foyer: null, income: null, today: '2026-03-16' };
 }
 
 let clock = Date.parse('2026-03-16T09:00:00.000Z');
@@ -88,6 +95,32 @@ export function addEde(state: InterviewState, date: string, paliers: Record<stri
   };
   state.ede.push({ assessment, score });
   return assessment;
+}
+
+/** A préconisation of the équipe d’orientation for PERSON_ID (as `orientation.preconisations.record` makes it). */
+export function addPreconisation(state: InterviewState, values: Pick<Preconisation, 'date' | 'team' | 'preconisation'> & { comment?: string | null }): Preconisation {
+  const p: Preconisation = {
+    id: 600 + state.preconisations.length,
+    personId: PERSON_ID,
+    date: values.date,
+    team: values.team,
+    preconisation: values.preconisation,
+    comment: values.comment ?? null,
+    ede: null,
+    batchId: `lot-${state.preconisations.length + 1}`,
+    recordedBy: AUTHOR,
+    recordedAt: now(),
+  };
+  state.preconisations.push(p);
+  return p;
+}
+
+/** The latest préconisation no decision relies on yet, when not older than the latest EDE (as main). */
+function pendingPreconisation(state: InterviewState): Preconisation | null {
+  const used = new Set(state.periods.map((p) => p.preconisation?.id));
+  const latest = [...state.preconisations].reverse().find((p) => !used.has(p.id));
+  const ede = latestEde(state)?.assessment ?? null;
+  return latest && preconisationFollowsEde(latest, ede) ? latest : null;
 }
 
 const summaryOf = ({ reason: _r, items: _i, flags: _f, themes: _t, ...s }: EdeAssessment) => s;
@@ -189,9 +222,35 @@ export function interviewHandlers(state: InterviewState): FakeHandlers {
         ede: ede ? summaryOf(ede.assessment) : null,
         dsp: latest ? dspSummary(latest) : null,
         elements: latest ? dspOrientationElements(latest.content as DspContent) : [],
+        preconisation: pendingPreconisation(state),
       };
     },
+    'orientation.preconisations.record': (input) => {
+      const batch = input.items.map((item) => addPreconisation(state, { date: input.date, team: input.team, preconisation: item.preconisation, comment: input.comment ?? null }));
+      return { batchId: batch[0]!.batchId!, preconisations: batch };
+    },
+    'orientation.preconisations.list': () => [...state.preconisations].reverse(),
+    'orientation.awaiting': () => {
+      const ede = latestEde(state)?.assessment;
+      const mine: AwaitingOrientation = {
+        personId: PERSON_ID,
+        name: 'DUPONT (nom d’usage MARTIN) Marie Louise',
+        cafNumber: '1234567',
+        referent: null,
+        ede: ede ? { id: ede.id, date: ede.date, total: ede.total, proposal: ede.proposal } : null,
+        proposal: ede && ede.proposal !== 'decision_ep_eo' ? ede.proposal : null,
+        preconisation: pendingPreconisation(state),
+      };
+      return [...(state.periods.some((p) => p.end === null) ? [] : [mine]), ...state.awaitingOthers];
+    },
     'orientation.decide': (input) => {
+      const ede = [...state.ede].map((e) => e.assessment).filter((e) => e.date <= input.date).sort((a, b) => (a.date < b.date ? 1 : -1))[0] ?? null;
+      const pending = pendingPreconisation(state);
+      const checked = checkDecisionAgainstReference(decisionReference({ date: input.date, ede, preconisation: pending }), input);
+      if (!checked.ok) {
+        const e = checked.errors[0]!;
+        throw new ApiError('RULE', e.message, e.path ? { [e.path]: e.message } : undefined);
+      }
       const organisme = state.organismes.find((o) => o.id === input.organismeReferentId);
       if (!organisme) throw new ApiError('VALIDATION', 'Organisme inconnu', { organismeReferentId: 'L’organisme référent choisi n’existe pas.' });
       const referent = state.referents.find((r) => r.id === input.referentId) ?? null;
@@ -208,6 +267,8 @@ export function interviewHandlers(state: InterviewState): FakeHandlers {
         referent: referent ? { id: referent.id, name: referent.name, userId: referent.user?.id ?? null } : null,
         correspondant: { id: input.correspondantId, displayName: CORRESPONDANT.displayName },
         motif: input.motif,
+        preconisation: state.preconisations.find((p) => p.id === checked.preconisationId) ?? null,
+        divergenceReason: checked.divergenceReason,
         contract: contractDeadline({ date: input.date, orientation: input.orientation }),
         createdAt: now(),
         createdBy: AUTHOR,
@@ -289,6 +350,7 @@ export function interviewHandlers(state: InterviewState): FakeHandlers {
         edeCount: state.ede.length,
         orientation: state.periods.find((p) => p.end === null) ?? null,
         proposal: proposal(),
+        preconisation: pendingPreconisation(state),
         droitsDevoirs: { status: d.status, missing: d.missing },
         edeForContract: { currentContract: null, outdated: false, reason: null },
       };

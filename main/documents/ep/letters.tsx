@@ -10,7 +10,7 @@
  * convocations counts the pages of each letter.
  */
 import { Text, View } from '@react-pdf/renderer';
-import type { EpConvocations, EpDecision, EpDecisionLetter, EpMinutes, EpSanction } from '../../../shared/api/ep';
+import type { EpCancellation, EpConvocations, EpDecision, EpDecisionLetter, EpMinutes, EpSanction } from '../../../shared/api/ep';
 import { ATTENDANCE_LABELS } from '../../../shared/domain/rules/ep-sessions';
 import { ORIENTATION_LABELS } from '../../../shared/domain/rules/orientation';
 import { SANCTION_KIND_LABELS } from '../../../shared/domain/rules/sanctions';
@@ -367,6 +367,66 @@ export function decisionLetterPages(input: DecisionLetterInput, to: 'beneficiair
         </View>
       </DocumentPage>,
     ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Cancellation of a session
+// ---------------------------------------------------------------------------------------------------------
+
+type CancelAddressee = { key: string; lines: string[]; greeting: string; body: string; name: string };
+
+function cancellationAddressees(data: EpCancellation): CancelAddressee[] {
+  const s = data.session;
+  const when = `du ${formatDate(s.date, 'long')}`;
+  return [
+    ...data.members.map((m) => ({
+      key: `member-${m.memberId}`,
+      name: m.name,
+      lines: [m.name, `${m.function} – ${m.organisationLabel}`, ...(m.address ? [m.address] : [])],
+      greeting: 'Madame, Monsieur,',
+      body: `Vous aviez été convoqué(e) à la séance de l’${s.epName} (territoire ${s.territory}) ${when} à ${timeFr(s.startTime)}, ${s.place}. J’ai le regret de vous informer que cette séance est annulée : aucun dossier ne reste inscrit à son ordre du jour.`,
+    })),
+    ...data.beneficiaries.map((b) => ({
+      key: `beneficiary-${b.itemId}`,
+      name: b.name,
+      lines: [`${b.civilite} ${b.name}`, ...b.address],
+      greeting: `${b.civilite},`,
+      body: `Vous aviez été informé(e) que votre situation serait examinée par l’${s.epName} lors de sa séance ${when}${b.time ? ` à ${timeFr(b.time)}` : ''}, ${s.place}. Cette séance est annulée : vous n’avez pas à vous y présenter. ${
+        b.status === 'reporte'
+          ? 'L’examen de votre situation est reporté à une prochaine séance : vous recevrez un nouveau courrier vous en indiquant la date.'
+          : 'Votre dossier a été retiré de l’ordre du jour : vous serez informé(e) de la suite qui y sera donnée.'
+      }`,
+    })),
+  ];
+}
+
+/** « Annulation de la séance du … »: one letter per member convened and per beneficiary informed, each numbered on its own. */
+export function cancellationPages(data: EpCancellation, ctx: DocumentContext): RenderedPages {
+  const s = data.session;
+  const objet = `Annulation de la séance de l’équipe pluridisciplinaire du ${formatDate(s.date, 'long')}`;
+  const place = madeAt(ctx.mds, ctx.mds.territory ?? s.territory);
+  return {
+    meta: { title: `Annulation de la séance du ${formatDate(s.date)}`, subject: 'Annulation de séance', author: `Conseil départemental – ${ctx.mds.name}`, date: data.cancelledOn },
+    fileName: safeFileName(`Annulation séance EP ${s.territory} ${s.date}.pdf`),
+    copies: 1,
+    pages: cancellationAddressees(data).map((a) => (
+      <DocumentPage key={a.key} reference={`${s.epName} – annulation de la séance du ${formatDate(s.date)} – ${a.name}`} footerNote={FOOTER_LETTER}>
+        <Letterhead mds={ctx.mds} />
+        <Addressee lines={a.lines} />
+        <LetterHeading place={place} date={ctx.letterDate ?? data.cancelledOn} objet={objet} />
+        <Paragraph>{a.greeting}</Paragraph>
+        <Paragraph>{a.body}</Paragraph>
+        <FieldGrid>
+          <Field label="Séance annulée" agreement="f" value={`${formatDate(s.date, 'long')} à ${timeFr(s.startTime)}, ${s.place}`} />
+          <Field label="Motif de l’annulation" value={data.reason} />
+        </FieldGrid>
+        <Paragraph>Je vous prie de bien vouloir nous excuser de ce contretemps et d’agréer l’expression de mes salutations distinguées.</Paragraph>
+        <View style={{ marginLeft: '52%', marginTop: 8 }}>
+          <SignatureBlock title="Le secrétariat de l’équipe pluridisciplinaire" role={s.epName} place={place} width="100%" />
+        </View>
+      </DocumentPage>
+    )),
   };
 }
 

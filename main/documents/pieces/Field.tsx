@@ -2,9 +2,13 @@
 import { Text, View } from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
 import { COLORS, FONT_SIZE, styles } from '../styles';
+import { KeepWithNextAnchor } from './Section';
 import { notFilled, type Agreement } from '../../../shared/domain/format';
 
 export type FieldValue = string | number | null | undefined | readonly string[];
+
+// Spacing below a block is padding, not margin (see styles.paragraph): react-pdf moves a last block whose bottom
+// margin crosses the page end to the next page alone, leaving its heading at the foot of the page.
 
 /** '' for null, undefined, blank text and empty lists; lists are joined with « , ». */
 export function valueText(value: FieldValue): string {
@@ -55,14 +59,14 @@ export function Field({ label, value, width = '100%', lines = 1, children, agree
   const shown = valueText(value);
   if (shown && !children) {
     return (
-      <Text style={{ width, paddingRight: 6, marginBottom: 3, fontSize: FONT_SIZE.field }} wrap={false}>
+      <Text style={{ width, paddingRight: 6, paddingBottom: 3, fontSize: FONT_SIZE.field }} wrap={false}>
         <Text style={{ fontWeight: 'bold' }}>{label} : </Text>
         {shown}
       </Text>
     );
   }
   return (
-    <View style={{ width, flexDirection: 'row', paddingRight: 6, marginBottom: 3, fontSize: FONT_SIZE.field }} wrap={false}>
+    <View style={{ width, flexDirection: 'row', paddingRight: 6, paddingBottom: 3, fontSize: FONT_SIZE.field }} wrap={false}>
       <Text style={{ fontWeight: 'bold', marginRight: 3 }}>{label} :</Text>
       {children ? <View style={{ flexGrow: 1, flexBasis: 0 }}>{children}</View> : <EmptyValue lines={lines} agreement={agreement} />}
     </View>
@@ -88,8 +92,9 @@ export function TextField({
 }) {
   const shown = valueText(value);
   return (
-    <View style={{ marginBottom: 4, fontSize: FONT_SIZE.field }}>
-      <Text style={{ fontWeight: 'bold', marginBottom: 1 }} minPresenceAhead={14}>
+    <View style={{ paddingBottom: 4, fontSize: FONT_SIZE.field }}>
+      <KeepWithNextAnchor />
+      <Text style={{ fontWeight: 'bold', marginBottom: 1 }} minPresenceAhead={14} wrap={false}>
         {label} :
       </Text>
       {shown ? (
@@ -110,7 +115,7 @@ export function TextField({
 /** ☒ / ☐ and a label (one text). */
 export function Checkbox({ checked, label, detail }: { checked: boolean; label: string; detail?: string | null | undefined }) {
   return (
-    <Text style={{ marginBottom: 1.5, fontWeight: checked ? 'bold' : 'normal' }} wrap={false}>
+    <Text style={{ paddingBottom: 1.5, fontWeight: checked ? 'bold' : 'normal' }} wrap={false}>
       {checked ? '☒' : '☐'} {label}
       {detail ? <Text style={{ fontWeight: 'normal' }}> : {detail}</Text> : null}
     </Text>
@@ -120,7 +125,7 @@ export function Checkbox({ checked, label, detail }: { checked: boolean; label: 
 /** Boxes on one line (« ☐ oui   ☐ non »), after an optional bold label. */
 export function CheckRow({ label, options }: { label?: string; options: { label: string; checked: boolean }[] }) {
   return (
-    <View style={{ flexDirection: 'row', flexWrap: 'wrap', marginBottom: 2 }} wrap={false}>
+    <View style={{ flexDirection: 'row', flexWrap: 'wrap', paddingBottom: 2 }} wrap={false}>
       {label ? <Text style={{ fontWeight: 'bold', marginRight: 6 }}>{label}</Text> : null}
       {options.map((o) => (
         <Text key={o.label} style={{ marginRight: 18, fontWeight: o.checked ? 'bold' : 'normal' }}>
@@ -142,7 +147,7 @@ export function CheckGroup({
   width?: string | number;
 }) {
   return (
-    <View style={{ width, paddingRight: 6, marginBottom: 4 }}>
+    <View style={{ width, paddingRight: 6, paddingBottom: 4 }}>
       {title ? <Text style={{ fontWeight: 'bold', marginBottom: 1 }}>{title}</Text> : null}
       {options.map((o) => (
         <Checkbox key={o.label} checked={o.checked} label={o.label} detail={o.detail} />

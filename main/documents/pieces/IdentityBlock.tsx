@@ -26,7 +26,7 @@ export interface BeneficiaryIdentity {
 export const addressLines = (a: BeneficiaryIdentity['address']): string[] =>
   [a.line1, a.line2 ?? '', `${a.postalCode} ${a.city}`].map((l) => l.trim()).filter(Boolean);
 
-/** « Bénéficiaire du RSA »: nom, prénoms, date de naissance, N° CAF, N° Pôle Emploi, adresse (+ contact). */
+/** « Bénéficiaire du RSA »: nom, prénoms, date de naissance, N° CAF, N° France Travail, adresse (+ contact). */
 export function IdentityBlock({
   person,
   title = 'Bénéficiaire du RSA',
@@ -45,7 +45,7 @@ export function IdentityBlock({
         <Field label="Prénom(s)" value={person.prenoms} width="50%" />
         <Field label="Date de naissance" agreement="f" value={formatDate(person.dateNaissance)} width="50%" />
         <Field label="N° allocataire CAF" value={person.cafNumber} width="50%" />
-        <Field label="N° Pôle Emploi" value={person.peNumber} width="50%" />
+        <Field label="N° France Travail (ex-Pôle Emploi)" value={person.peNumber} width="50%" />
         <Field label="Adresse" agreement="f" value={addressLines(person.address).join(', ')} />
         {withContact ? (
           <>

@@ -42,7 +42,7 @@ export function SignatureBlock({ title, name, role, luEtApprouve = false, place,
 /** Signature blocks side by side, kept together on one page. */
 export function SignatureRow({ blocks }: { blocks: SignatureProps[] }) {
   return (
-    <View style={{ flexDirection: 'row', justifyContent: 'space-between', flexWrap: 'wrap', marginTop: 6, marginBottom: 4 }} wrap={false}>
+    <View style={{ flexDirection: 'row', justifyContent: 'space-between', flexWrap: 'wrap', marginTop: 6, paddingBottom: 4 }} wrap={false}>
       {blocks.map((b) => (
         <SignatureBlock key={b.title} {...b} />
       ))}

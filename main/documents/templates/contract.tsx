@@ -70,7 +70,7 @@ export function PapTable({ rows }: { rows: readonly PapRow[] }) {
           {`\n${r.actionCode} – ${r.actionLabel}`}
           {r.services.length > 0 ? <Text style={styles.italic}>{`\nServices sollicités : ${r.services.join(', ')}`}</Text> : null}
           {r.carriedOver ? <Text style={styles.italic}>{'\nReprise du contrat précédent'}</Text> : null}
-          {r.origin === 'echange_pole_emploi' ? <Text style={styles.italic}>{'\nReçue de Pôle Emploi'}</Text> : null}
+          {r.origin === 'echange_pole_emploi' ? <Text style={styles.italic}>{'\nReçue de France Travail (ex-Pôle Emploi)'}</Text> : null}
           {r.derogationObtained ? <Text style={styles.italic}>{'\nDérogation du Président obtenue'}</Text> : null}
         </Text>
       ),

@@ -79,7 +79,20 @@ describe('fiche de liaison: demande d’actions CG', () => {
     const text = squash(pdfText(pdf));
     expect(text).toContain('☐ Réorientation');
     expect(text).toContain('☐ DEMANDE D’APPUI');
-    expect(text.match(/☒/g)!.length).toBe(5);
+    // The five of the request, then the Président's accord and « avenant : non ».
+    expect(text.match(/☒/g)!.length).toBe(7);
+  });
+
+  it('prints the Président’s decision: accord, structure designated, date, signed by delegation', () => {
+    expect(
+      missingValues(pdf, [
+        'Décision : ☒ Accord ☐ Refus ☐ Ajournement',
+        'Structure désignée pour l’inscription à une action CG : Centre social Léo-Lagrange, 4 place de l’Église, 62000 Arras',
+        'Le : 20/01/2027',
+        'Par délégation, Claire Delattre, Chef du Service Local Allocation Insertion',
+      ]),
+    ).toEqual([]);
+    expect(squash(pdfText(pdf))).not.toContain('Animateur');
   });
 
   it('matches the reference text (layout)', () => {
@@ -97,7 +110,7 @@ describe('fiche de liaison: réorientation, suspension, avenant, appui', () => {
         '☒ Réorientation ¹',
         '☒ Emploi',
         '☒ Changement de situation de la personne',
-        'Orientation demandée : Orientation professionnelle autre que Pôle Emploi',
+        'Orientation demandée : Orientation professionnelle autre que France Travail (ex-Pôle Emploi)',
         'Reprise d’un emploi à temps partiel, orientation professionnelle souhaitée.',
         '(EDE n° 41 jointe)',
       ]),
@@ -119,6 +132,17 @@ describe('fiche de liaison: réorientation, suspension, avenant, appui', () => {
         ...rows.flatMap((r) => [`${r.actionCode} – ${r.actionLabel}`, r.engagementReferent]),
       ]),
     ).toEqual([]);
+
+    expect(missingValues(av, ['Décision : ☒ Accord ☐ Refus ☐ Ajournement', 'initialement signé : ☒ oui ☐ non', 'Par délégation, Claire Delattre'])).toEqual([]);
+
+    // A refus prints its reason; not yet decided, the Président's part is the blank form.
+    const refus = await renderDocument(
+      fichePages({ ...ficheView('avenant'), president: { ...ficheView('avenant').president!, decision: 'refus', reason: 'Formation non finançable cette année', signatoryDelegation: null } }, documentContext),
+    );
+    expect(missingValues(refus, ['Décision : ☐ Accord ☒ Refus ☐ Ajournement', 'Motif du refus : Formation non finançable cette année', 'Claire Delattre, Chef du Service Local Allocation Insertion'])).toEqual([]);
+    const waiting = squash(pdfText(await renderDocument(fichePages({ ...ficheView('actions_cg'), president: null, awaitingPresident: true }, documentContext))));
+    expect(waiting).toContain('☐ Avis favorable ☐ Avis défavorable');
+    expect(waiting).toContain('Animateur');
 
     const appui = await renderDocument(fichePages(ficheView('appui'), documentContext));
     expect(missingValues(appui, ['☒ DEMANDE D’APPUI', 'Objet de la demande d’appui : Besoin d’informations sur les aides à la garde d’enfant du Département.'])).toEqual([]);

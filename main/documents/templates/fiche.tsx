@@ -64,7 +64,7 @@ function AdministrativePart({ view, ctx }: { view: FicheView; ctx: DocumentConte
         <FieldGrid>
           <Field label="N° allocataire CAF" value={b.cafNumber} width="50%" />
           <Field label="RSA depuis le" value={formatDate(b.rsaDepuis)} width="50%" />
-          <Field label="N° Pôle Emploi (si inscrit)" value={b.peNumber} width="50%" />
+          <Field label="N° France Travail (ex-Pôle Emploi) (si inscrit)" value={b.peNumber} width="50%" />
           <Field label="Niveau de formation" value={niveauFormationLabel(b.niveauFormation)} width="50%" />
           <Field label="Nom patronymique" value={b.nomPatronymique} width="50%" />
           <Field label="Prénom" value={b.prenoms} width="50%" />
@@ -238,7 +238,23 @@ function Answers({ view }: { view: FicheView }) {
           <Field label="Signature" agreement="f" value="" width="50%" />
         </FieldGrid>
       </Section>
-      <Section title={`Partie réservée au Président du ${CG}`}>
+      <PresidentPart view={view} />
+    </>
+  );
+}
+
+const DELEGATION_LINES = [
+  `Signature : le Président du ${CG}, par délégation,`,
+  'le chef du Service Local Allocation Insertion ou le directeur de la Maison du Département Solidarité.',
+];
+
+/** « Partie réservée au Président »: the decision recorded (actions CG, avenant), else the blank form. */
+function PresidentPart({ view }: { view: FicheView }) {
+  const p = view.president;
+  const title = `Partie réservée au Président du ${CG}`;
+  if (!p) {
+    return (
+      <Section title={title}>
         <CheckRow label="Décision :" options={[{ label: 'Avis favorable', checked: false }, { label: 'Avis défavorable', checked: false }]} />
         <CheckRow label="Avenant au contrat d’engagements réciproques initialement signé :" options={[{ label: 'oui', checked: false }, { label: 'non', checked: false }]} />
         <TextField label="Observations" agreement="fp" value={null} lines={3} />
@@ -251,11 +267,40 @@ function Answers({ view }: { view: FicheView }) {
           <Field label="E-mail" value="" width="50%" />
           <Field label="Le" value="" width="50%" />
         </FieldGrid>
-        <Text style={{ marginTop: 4 }}>Signature : le Président du {CG}, par délégation,</Text>
-        <Text>le chef du Service Local Allocation Insertion ou le directeur de la Maison du Département Solidarité.</Text>
+        {DELEGATION_LINES.map((line, i) => (
+          <Text key={line} style={i === 0 ? { marginTop: 4 } : undefined}>
+            {line}
+          </Text>
+        ))}
         <View style={{ height: 40 }} />
       </Section>
-    </>
+    );
+  }
+  const avenant = view.fiche.type === 'avenant';
+  return (
+    <Section title={title}>
+      <CheckRow
+        label="Décision :"
+        options={[
+          { label: 'Accord', checked: p.decision === 'accord' },
+          { label: 'Refus', checked: p.decision === 'refus' },
+          { label: 'Ajournement', checked: p.decision === 'ajournement' },
+        ]}
+      />
+      <CheckRow
+        label="Avenant au contrat d’engagements réciproques initialement signé :"
+        options={[
+          { label: 'oui', checked: avenant && p.decision === 'accord' },
+          { label: 'non', checked: !avenant || p.decision !== 'accord' },
+        ]}
+      />
+      {p.reason ? <TextField label={p.decision === 'refus' ? 'Motif du refus' : p.decision === 'ajournement' ? 'Motif de l’ajournement' : 'Observations'} agreement="m" value={p.reason} lines={1} /> : null}
+      {p.structure ? <Field label="Structure désignée pour l’inscription à une action CG" agreement="f" value={p.structure} /> : null}
+      <Field label="Le" value={formatDate(p.date)} />
+      <Text style={{ marginTop: 4 }}>Signature : le Président du {CG},</Text>
+      <Text>{`${p.signatoryDelegation ? 'Par délégation, ' : ''}${p.signatoryName}, ${p.signatoryFunction}`}</Text>
+      {p.signatoryDelegation && p.signatoryDelegation !== 'Par délégation' ? <Text>({p.signatoryDelegation})</Text> : null}
+    </Section>
   );
 }
 

@@ -34,6 +34,7 @@ import {
   journalContract,
 } from './model';
 import { recordSaisine } from './saisines';
+import { edeWaiverAt, recomputeSanctionsAtSignature } from './signature';
 import { papPath } from './support';
 import { contractView, type StoredCerp } from './views';
 import { formatDate } from '../../../shared/domain/format';
@@ -84,11 +85,18 @@ function transition(
 const datedCtx = (date: string) => () => ({ date });
 const notFuture = (date: string) => (_l: AccessibleContract, today: string) => notInFuture(date, today, 'date');
 
+/**
+ * Signature: the contract's own checks, the EDE before the contract (an administrator may sign without it, with a
+ * written reason kept on the contract) and, in the same transaction, the sanction schedules the signature ends.
+ */
 export function sign(input: MethodParsedInput<'contracts.sign'>, call: AuthedCall): MethodOutput<'contracts.sign'> {
   const db = call.open.db;
+  const { actor } = call;
   const laterIsReferent = input.referent.date >= input.beneficiaire.date;
   const date = laterIsReferent ? input.referent.date : input.beneficiaire.date;
-  return transition(
+  let waiver: string | null = null;
+  let sanctionChanges: string[] = [];
+  const view = transition(
     call,
     input,
     'signer',
@@ -112,6 +120,9 @@ export function sign(input: MethodParsedInput<'contracts.sign'>, call: AuthedCal
         }
         errors.push(...overlapErrors(db, l.row.personId, l.row.start, l.row.end, l.row.id));
         errors.push(...checkCersCap(coreOf(l), historyOf(db, l.row.personId, l.row.id)));
+        const ede = edeWaiverAt(db, l, actor, date, input.edeWaiverReason);
+        waiver = ede.waiver;
+        errors.push(...ede.errors);
         return errors;
       },
       set: (l) => ({
@@ -122,10 +133,17 @@ export function sign(input: MethodParsedInput<'contracts.sign'>, call: AuthedCal
         signatureBeneficiaireDate: input.beneficiaire.date,
         // The état civil and the référent's identity are frozen as signed.
         etatCivil: etatCivilOf(db, l.row.personId),
-        referentIdentity: referentIdentityFor(db, l.person, call.actor),
+        referentIdentity: referentIdentityFor(db, l.person, actor),
+        edeWaiverReason: waiver,
+        edeWaiverById: waiver === null ? null : actor.id,
+        edeWaiverByName: waiver === null ? null : actor.displayName,
       }),
+      also: (tx, l, at) => {
+        sanctionChanges = recomputeSanctionsAtSignature(tx, actor, at, l.row.personId, date);
+      },
     },
   );
+  return { ...view, sanctionChanges };
 }
 
 export function transmit(input: MethodParsedInput<'contracts.transmit'>, call: AuthedCall): MethodOutput<'contracts.transmit'> {

@@ -128,7 +128,16 @@ export function coreOf(l: LoadedContract): ContractCore {
 export function historyOf(db: DbOrTx, personId: number, exceptId: number | null): ContractCore[] {
   return contractsOfPerson(db, personId)
     .filter((c) => c.id !== exceptId)
-    .map((c) => ({ id: c.id, type: c.type, status: c.status, orientationDate: c.orientationDate, start: c.start, durationMonths: c.durationMonths, pap: [] }));
+    .map((c) => ({
+      id: c.id,
+      type: c.type,
+      status: c.status,
+      orientationDate: c.orientationDate,
+      start: c.start,
+      durationMonths: c.durationMonths,
+      signedOn: c.signedOn,
+      pap: [],
+    }));
 }
 
 /**

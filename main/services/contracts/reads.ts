@@ -32,7 +32,7 @@ export function prefill(input: MethodParsedInput<'contracts.prefill'>, call: Aut
   const blockers: string[] = [];
   if (!orientation) blockers.push(NO_ORIENTATION);
   else if (kind === 'PPAE') {
-    blockers.push(`${ORIENTATION_LABELS[orientation.orientation]} : le bénéficiaire signe un PPAE avec Pôle Emploi, pas un contrat d’engagements réciproques.`);
+    blockers.push(`${ORIENTATION_LABELS[orientation.orientation]} : le bénéficiaire signe un PPAE avec France Travail (ex-Pôle Emploi), pas un contrat d’engagements réciproques.`);
   }
   const deadline = orientation ? contractDeadline({ date: orientation.date, orientation: orientation.orientation }) : null;
   return {

@@ -7,6 +7,7 @@ import { CONTRACT_STATUS_LABELS, validatePap } from '../../../shared/domain/rule
 import type { z } from 'zod';
 import type { Actor } from '../context';
 import { ACTIONS, formRowOf, type LoadedContract, ruleRow } from './model';
+import { edeErrors } from './signature';
 
 export type PapView = z.input<typeof papViewSchema>;
 
@@ -115,6 +116,8 @@ export function contractView(db: DbOrTx, actor: Actor, l: LoadedContract, today:
         r.signatureBeneficiaireNom && r.signatureBeneficiaireDate ? { nom: r.signatureBeneficiaireNom, date: r.signatureBeneficiaireDate } : null,
     },
     signedOn: r.signedOn,
+    edeWaiver: r.edeWaiverReason ? { reason: r.edeWaiverReason, byName: r.edeWaiverByName ?? '' } : null,
+    edeBeforeSignature: r.status === 'brouillon' ? (edeErrors(db, r, today)[0]?.message ?? null) : null,
     transmittedOn: r.transmittedOn,
     decision:
       r.decidedOn && (r.status === 'rejete' || r.status === 'valide' || r.status === 'en_cours' || r.status === 'echu' || r.status === 'clos')

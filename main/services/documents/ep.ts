@@ -10,13 +10,13 @@ import type { MethodOutput, MethodParsedInput } from '../../../shared/api/contra
 import { PDF_MIME, type EpDocumentKind } from '../../../shared/api/documents';
 import { EP_READERS, type EpLetterKind } from '../../../shared/api/ep';
 import { ApiError } from '../../../shared/api/errors';
-import { convocationsPages, decisionLetterPages, informationsPages, minutesPages, renderLetters } from '../../documents/ep/letters';
+import { cancellationPages, convocationsPages, decisionLetterPages, informationsPages, minutesPages, renderLetters } from '../../documents/ep/letters';
 import { renderSessionFile, sessionFilePages } from '../../documents/ep/session-file';
 import type { DocumentContext } from '../../documents/model';
 import type { AuthedCall } from '../context';
 import { ruleFailure, todayOf } from '../kit';
 import { formatDate } from '../../../shared/domain/format';
-import { accessibleSession, convocations, decisionLetter, loadSessionData, minutes, sessionFileData } from '../ep';
+import { accessibleSession, cancellationData, cancelSession, convocations, decisionLetter, loadSessionData, minutes, sessionFileData } from '../ep';
 import { archive, summaryOf, withSafeFileName, type Source } from './archive';
 
 const NOT_ON_AGENDA = 'Ce dossier ne figure pas à l’ordre du jour de la séance.';
@@ -80,6 +80,10 @@ export function epSource(kind: EpDocumentKind, sourceId: number, call: AuthedCal
       if (pages.pages.length === 0) throw new ApiError('RULE', 'L’équipe pluridisciplinaire n’a aucun membre à convoquer.');
       return { ...base, model: { kind, data, ctx: letterCtx }, pages, render: renderLetters };
     }
+    case 'ep_annulation': {
+      const data = cancellationData(db, session, ep);
+      return { ...base, model: { kind, data, ctx: letterCtx }, pages: cancellationPages(data, letterCtx), render: renderLetters };
+    }
     case 'ep_proces_verbal': {
       const data = minutes({ sessionId: session.id }, call);
       return { ...base, model: { kind, data, ctx }, pages: minutesPages(data, ctx), render: renderLetters };
@@ -109,18 +113,36 @@ const LETTER_KINDS: Record<EpLetterKind, EpDocumentKind> = {
   proces_verbal: 'ep_proces_verbal',
   decision_beneficiaire: 'ep_decision_beneficiaire',
   decision_referent: 'ep_decision_referent',
+  annulation: 'ep_annulation',
 };
 
-export function letterPdf(input: MethodParsedInput<'ep.sessions.letterPdf'>, call: AuthedCall): Promise<MethodOutput<'ep.sessions.letterPdf'>> {
-  accessibleSession(call.open.db, call.actor, input.sessionId);
+/** The date of a letter: the sending date chosen (never before today), by default today. */
+function letterDateOf(call: AuthedCall, sendingDate: string | undefined): string {
   const today = todayOf(call);
-  const letterDate = input.sendingDate ?? today;
+  const letterDate = sendingDate ?? today;
   if (letterDate < today) {
     throw ruleFailure([{ path: 'sendingDate', message: `La date d’envoi (${formatDate(letterDate)}) ne peut pas être antérieure à aujourd’hui (${formatDate(today)}).` }]);
   }
+  return letterDate;
+}
+
+export function letterPdf(input: MethodParsedInput<'ep.sessions.letterPdf'>, call: AuthedCall): Promise<MethodOutput<'ep.sessions.letterPdf'>> {
+  accessibleSession(call.open.db, call.actor, input.sessionId);
+  const letterDate = letterDateOf(call, input.sendingDate);
   const kind = LETTER_KINDS[input.kind];
   if (kind !== 'ep_decision_beneficiaire' && kind !== 'ep_decision_referent') return archivedEpDocument(call, epSource(kind, input.sessionId, call, letterDate));
   if (input.itemId === undefined) throw new ApiError('VALIDATION', 'Choisissez le dossier du courrier de décision.');
   if (findSessionItem(call.open.db, input.itemId)?.sessionId !== input.sessionId) throw new ApiError('NOT_FOUND', NOT_ON_AGENDA);
   return archivedEpDocument(call, epSource(kind, input.itemId, call, letterDate));
+}
+
+/**
+ * Cancels a session emptied of its cases and archives, in the same write, the cancellation letters to everyone
+ * convened (none when the convocations had not been sent). A refusal leaves everything as it was.
+ */
+export async function cancel(input: MethodParsedInput<'ep.sessions.cancel'>, call: AuthedCall): Promise<MethodOutput<'ep.sessions.cancel'>> {
+  const letterDate = letterDateOf(call, input.sendingDate);
+  const session = cancelSession(input, call);
+  const letters = session.convocationsSentOn === null ? null : await archivedEpDocument(call, epSource('ep_annulation', session.id, call, letterDate));
+  return { session, letters };
 }

@@ -1,4 +1,4 @@
-/** The dossier's documents: a contract (two originals), a DSP revision, an EDE, a fiche de liaison and its answer. */
+/** The dossier's documents: a contract (two originals), a DSP revision, an EDE, an orientation decision, a fiche de liaison and its answer. */
 import { findMds } from '../../../db/queries';
 import type { DossierDocumentKind } from '../../../shared/api/documents';
 import { ApiError } from '../../../shared/api/errors';
@@ -7,11 +7,12 @@ import { contractPages } from '../../documents/templates/contract';
 import { dspPages } from '../../documents/templates/dsp';
 import { edePages } from '../../documents/templates/ede';
 import { ficheAnswerPages, fichePages } from '../../documents/templates/fiche';
+import { orientationPages } from '../../documents/templates/orientation';
 import type { AuthedCall } from '../context';
 import { getContract } from '../contracts';
 import { getFiche } from '../fiches';
 import { accessibleDossier, etatCivilOf } from '../foundation';
-import { currentEdeGrid, getDspRevision, getEde } from '../interview';
+import { currentEdeGrid, decisionForDocument, getDspRevision, getEde } from '../interview';
 import type { Source } from './archive';
 
 export const NOT_SIGNED =
@@ -76,6 +77,12 @@ export function dossierSource(kind: DossierDocumentKind, sourceId: number, call:
         model: { kind, assessment, etatCivil, ctx, grid: usable },
         pages: edePages(assessment, usable, etatCivil, ctx),
       };
+    }
+    case 'orientation': {
+      const { period, ede } = decisionForDocument(sourceId, call);
+      const ctx = contextOf(call, period.personId);
+      const data = { period, ede, etatCivil: etatCivilOf(db, period.personId) };
+      return { ...base, personId: period.personId, sourceEntity: 'orientation', sourceVersion: 0, model: { kind, data, ctx }, pages: orientationPages(data, ctx) };
     }
     case 'fiche_liaison':
     case 'reponse_fiche': {

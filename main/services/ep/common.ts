@@ -47,6 +47,7 @@ import {
 } from '../../../shared/domain/rules/ep-sessions';
 import { contractDeadline } from '../../../shared/domain/rules/orientation';
 import { SANCTION_KIND_LABELS, type SanctionSchedule } from '../../../shared/domain/rules/sanctions';
+import { sanctionRecomputationText } from '../../../shared/domain/rules/contracts';
 import type { Actor } from '../context';
 
 export const NO_EP =
@@ -143,7 +144,16 @@ export function sanctionView(s: EpSanctionRow): EpSanction {
     stoppedBy: schedule.stoppedBy,
     radiation: schedule.radiation,
     rsaAmountsVersion: s.rsaAmountsVersion,
+    recomputation: recomputationOf(s, schedule),
   };
+}
+
+/** A schedule recomputed at the contract's signature (contracts.sign): the change, in French. */
+function recomputationOf(s: EpSanctionRow, schedule: SanctionSchedule): EpSanction['recomputation'] {
+  if (!s.recomputedAt || !s.contractSignedOn || !s.previousScheduleJson) return null;
+  const previous = JSON.parse(s.previousScheduleJson) as SanctionSchedule;
+  const text = sanctionRecomputationText(s.start, schedule, previous, s.contractSignedOn, s.recomputedAt);
+  return { at: s.recomputedAt, contractSignedOn: s.contractSignedOn, text };
 }
 
 export const EFFECT_LABELS: Record<EpDecisionRow['effect'], string> = {
@@ -281,6 +291,8 @@ export function sessionView(db: DbOrTx, session: EpSessionRow, ep: EpRow, today:
     convocationsSentOn: session.convocationsSentOn,
     heldOn: session.heldOn,
     closedOn: session.closedOn,
+    cancelledOn: session.cancelledOn,
+    cancelReason: session.cancelReason,
     items: data.items,
     attendance: data.attendance,
     quorum: data.quorum,

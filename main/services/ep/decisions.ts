@@ -135,6 +135,8 @@ export function recordDecision(input: MethodParsedInput<'ep.sessions.recordDecis
           referentId: input.referentId ?? null,
           correspondantId: input.correspondantId,
           motif: `Décision du Président du Conseil Général après avis de l’équipe pluridisciplinaire (séance du ${formatDate(session.date)}) : ${SAISINE_ORIGIN_LABELS[s.origin].toLowerCase()}.`,
+          // The EP's avis and the Président's decision are the reason of a difference with the EDE's proposal.
+          divergenceReason: `Décision du Président du Conseil Général après avis de l’équipe pluridisciplinaire du ${formatDate(session.date)}.`,
         },
         call,
       );
@@ -187,6 +189,13 @@ function signatureOf(signatory: EpSignatory | null): string {
   return signatory.delegation ?? signatory.function;
 }
 
+/** What a decision letter is about, in the words of a letter (never the app's « fiche de liaison »). */
+const DECISION_SUBJECTS: Record<Saisine['origin'], string> = {
+  fiche_suspension: 'réduction ou suspension du revenu de solidarité active',
+  fiche_reorientation: 'réorientation du parcours d’insertion',
+  cers_12_mois: 'suite du parcours après douze mois d’accompagnement social',
+};
+
 const civiliteOf = (sexe: 'F' | 'M') => (sexe === 'F' ? 'Madame' : 'Monsieur');
 
 export function decisionLetter(input: MethodParsedInput<'ep.sessions.decisionLetter'>, call: AuthedCall): MethodOutput<'ep.sessions.decisionLetter'> {
@@ -221,7 +230,7 @@ export function decisionLetter(input: MethodParsedInput<'ep.sessions.decisionLet
     name: personName(person),
     address: [foyer.addressLine1, foyer.addressLine2, `${foyer.postalCode} ${foyer.city}`].filter((l): l is string => !!l),
     date: view.date,
-    objet: `${SAISINE_ORIGIN_LABELS[saisine.origin]} — décision du Président du Conseil Général`,
+    objet: `Décision du Président du Conseil Général – ${DECISION_SUBJECTS[saisine.origin]}`,
     avis: { date: avis.date, sens: avis.sens, motivation: avis.motivation },
     decision: { date: view.date, sens: view.sens, commentaire: view.commentaire },
     effectText,

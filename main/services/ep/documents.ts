@@ -12,6 +12,7 @@ import {
   findPapVersion,
   findUserById,
   householdOf,
+  itemsOfSession,
   latestEdeAssessment,
   listOrientations,
   type DbOrTx,
@@ -21,13 +22,13 @@ import type { EpRow, EpSessionRow } from '../../../db/schema-ep';
 import type { Foyer } from '../../../db/schema';
 import type { MethodOutput, MethodParsedInput } from '../../../shared/api/contract';
 import { SITUATIONS_FAMILIALES } from '../../../shared/api/dossier';
-import type { EpSessionFile, EpSynthese } from '../../../shared/api/ep';
+import { EP_ORGANISATION_LABELS, type EpCancellation, type EpSessionFile, type EpSynthese } from '../../../shared/api/ep';
 import { ApiError } from '../../../shared/api/errors';
 import { findAction, findTheme } from '../../../shared/domain/referentials/actions';
 import { CONTRACT_STATUS_LABELS } from '../../../shared/domain/rules/contracts';
 import { EDE_PROPOSAL_LABELS } from '../../../shared/domain/rules/ede';
 import { SAISINE_ORIGIN_LABELS } from '../../../shared/domain/rules/ep';
-import { initialsOf } from '../../../shared/domain/rules/ep-sessions';
+import { initialsOf, letterMotif, sessionAtLeast } from '../../../shared/domain/rules/ep-sessions';
 import { FICHE_TYPE_LABELS, REORIENTATION_MOTIF_LABELS, SUSPENSION_MOTIF_LABELS } from '../../../shared/domain/rules/fiche-liaison';
 import { ORIENTATION_LABELS } from '../../../shared/domain/rules/orientation';
 import { RESULTAT_LABELS } from '../../../shared/domain/rules/pap';
@@ -76,7 +77,7 @@ export function convocations(input: MethodParsedInput<'ep.sessions.convocations'
         date: session.date,
         time: i.slotStart,
         place: session.place,
-        reason: `${SAISINE_ORIGIN_LABELS[s.saisine.origin]} : ${s.saisine.theme}`,
+        reason: letterMotif(s.saisine),
         observations:
           'Vous pouvez présenter vos observations à l’équipe pluridisciplinaire : par écrit avant la séance, ou en vous présentant à la séance à l’horaire indiqué, accompagné(e) si vous le souhaitez de la personne de votre choix.',
       };
@@ -179,6 +180,31 @@ export function sessionFileData(db: DbOrTx, session: EpSessionRow, ep: EpRow, an
   };
 }
 
+/**
+ * The cancellation letters' data: the members convened (the EP's active members) and the beneficiaries whose case
+ * was on the ordre du jour when the convocations were sent and was postponed or withdrawn since. Nobody was
+ * convened before the convocations were sent: no letter then.
+ */
+export function cancellationData(db: DbOrTx, session: EpSessionRow, ep: EpRow): EpCancellation {
+  if (session.status !== 'annulee' || session.cancelledOn === null) throw new ApiError('RULE', 'Cette séance n’est pas annulée : pas de courrier d’annulation.');
+  const sentOn = session.convocationsSentOn;
+  if (sentOn === null) throw new ApiError('RULE', 'Les convocations de cette séance n’avaient pas été envoyées : personne n’est à prévenir de son annulation.');
+  const data = loadSessionData(db, session, ep);
+  const removedAt = new Map(itemsOfSession(db, session.id).map((r) => [r.id, r.removedAt]));
+  return {
+    session: { date: session.date, place: session.place, startTime: session.startTime, territory: ep.territory, epName: ep.name },
+    cancelledOn: session.cancelledOn,
+    reason: session.cancelReason ?? '',
+    members: data.members.map((m) => ({ memberId: m.id, name: m.name, function: m.function, organisationLabel: EP_ORGANISATION_LABELS[m.organisation], address: m.address })),
+    beneficiaries: data.items.flatMap((i) => {
+      const at = removedAt.get(i.itemId);
+      if (i.status === 'inscrit' || !at || at.slice(0, 10) < sentOn) return [];
+      const s = data.saisines.get(i.saisineId)!;
+      return [{ itemId: i.itemId, personId: s.person.id, civilite: civiliteOf(s.person.sexe), name: personName(s.person), address: addressOf(s.foyer), time: i.slotStart, status: i.status }];
+    }),
+  };
+}
+
 const countChildren = (db: DbOrTx, foyerId: number): number => householdOf(db, foyerId).dependants;
 
 export function file(input: MethodParsedInput<'ep.sessions.file'>, call: AuthedCall): MethodOutput<'ep.sessions.file'> {
@@ -190,7 +216,7 @@ export function file(input: MethodParsedInput<'ep.sessions.file'>, call: AuthedC
 export function minutes(input: MethodParsedInput<'ep.sessions.minutes'>, call: AuthedCall): MethodOutput<'ep.sessions.minutes'> {
   const db = call.open.db;
   const { session, ep } = accessibleSession(db, call.actor, input.sessionId);
-  if (session.status === 'creee' || session.status === 'dossiers_inscrits' || session.status === 'convocations_envoyees') {
+  if (!sessionAtLeast(session.status, 'tenue')) {
     throw new ApiError('RULE', 'Le procès-verbal se prépare une fois la séance tenue.');
   }
   const data = loadSessionData(db, session, ep);

@@ -8,7 +8,8 @@ import * as sessions from './sessions';
 
 export { accessibleSession, loadSessionData } from './common';
 export { decisionLetter } from './decisions';
-export { convocations, minutes, sessionFileData } from './documents';
+export { cancellationData, convocations, minutes, sessionFileData } from './documents';
+export { cancelSession } from './sessions';
 
 export const epHandlers: HandlersFor<keyof typeof epMethods> = {
   'ep.get': reference.get,

@@ -27,11 +27,13 @@ import {
 } from '../../../db/queries';
 import type { EpSessionItemRow, EpSessionRow } from '../../../db/schema-ep';
 import type { MethodOutput, MethodParsedInput } from '../../../shared/api/contract';
+import type { EpSession } from '../../../shared/api/ep';
 import { ApiError, ROOT_FIELD } from '../../../shared/api/errors';
 import { daysBetween } from '../../../shared/domain/rules/dates';
 import { recordEpAvis, SAISINE_ORIGIN_LABELS, sanctionKindForMotif } from '../../../shared/domain/rules/ep';
 import {
   assignSlots as computeSlots,
+  checkSessionCancel,
   checkSessionTransition,
   DEADLINE_FLAG_LABELS,
   deadlineFlag,
@@ -125,6 +127,8 @@ const sessionSnapshot = (s: EpSessionRow) => ({
   convocationsSentOn: s.convocationsSentOn,
   heldOn: s.heldOn,
   closedOn: s.closedOn,
+  cancelledOn: s.cancelledOn,
+  cancelReason: s.cancelReason,
 });
 
 const itemSnapshot = (i: EpSessionItemRow) => ({
@@ -353,6 +357,28 @@ export function advance(input: MethodParsedInput<'ep.sessions.advance'>, call: A
   const at = app.nowIso();
   db.transaction((tx) => {
     const row = updateSession(tx, session.id, { status: input.to, ...dates }, at);
+    recordEpAudit(tx, { actor: auditActor(actor), at, entity: 'ep_session', entityId: row.id, action: 'update', before: sessionSnapshot(session), after: sessionSnapshot(row) });
+  });
+  return sessionView(db, reloadSession(db, session.id), ep, today);
+}
+
+/**
+ * Cancels a session before it is held, once no case is left on its ordre du jour (checkSessionCancel); dated today.
+ * The letters to those convened are the documents capability's (`ep.sessions.cancel` archives them in the same call).
+ */
+export function cancelSession(input: { sessionId: number; version: number; reason: string }, call: AuthedCall): EpSession {
+  const { app, actor } = call;
+  const db = call.open.db;
+  const { session, ep } = accessibleSession(db, actor, input.sessionId);
+  if (session.version !== input.version) {
+    throw new ApiError('CONFLICT', 'Cette séance a été modifiée entre-temps par quelqu’un d’autre : rechargez-la, puis recommencez.');
+  }
+  const today = todayOf(call);
+  const checked = checkSessionCancel(sessionFacts(loadSessionData(db, session, ep), today));
+  if (!checked.ok) throw ruleFailure(checked.errors);
+  const at = app.nowIso();
+  db.transaction((tx) => {
+    const row = updateSession(tx, session.id, { status: 'annulee', cancelledOn: today, cancelReason: input.reason }, at);
     recordEpAudit(tx, { actor: auditActor(actor), at, entity: 'ep_session', entityId: row.id, action: 'update', before: sessionSnapshot(session), after: sessionSnapshot(row) });
   });
   return sessionView(db, reloadSession(db, session.id), ep, today);

@@ -4,8 +4,9 @@
  *
  * brouillon → (send: validateFicheForSending) envoyée → (correspondent) acceptée | refusée, with the answer made
  * to the référent → close (never without that answer). Accepting a réorientation or a suspension seizes the EP
- * (saisineFromFiche); accepting an avenant gives the contract a new PAP version (applyAvenant), the old one stays
- * readable. Accepted CG actions receive the structure's feedback.
+ * (saisineFromFiche). An accepted request for actions CG or avenant then waits for the « Partie réservée au
+ * Président » (checkPresidentDecision): the Président's accord on an avenant gives the contract a new PAP version
+ * (applyAvenant), the old one stays readable; an accord on actions CG names the structure, whose feedback follows.
  */
 import {
   attachmentsOf,
@@ -47,8 +48,12 @@ import {
   ACTIONS_CG_BY_CODE,
   ACTIONS_CG_LISTS_VERSION,
   applyAvenant,
+  awaitsPresidentDecision,
+  checkPresidentDecision,
   FICHE_TYPE_LABELS,
   goesToEp,
+  needsPresidentDecision,
+  PRESIDENT_DECISION_LABELS,
   ORIENTATION_LABELS,
   REORIENTATION_MOTIF_LABELS,
   saisineFromFiche,
@@ -242,11 +247,18 @@ function sendingErrors(db: DbOrTx, f: FicheLiaison): RuleError[] {
 }
 
 const AWAITING_ANSWER = 'Réponse du correspondant au référent (acceptation ou refus)';
+const AWAITING_PRESIDENT = 'Décision du Président (partie réservée au Président)';
 const AWAITING_FEEDBACK = 'Retour de la structure (partie réservée à la structure)';
 const AWAITING_CLOSE = 'Clôture de la fiche';
 
 const wantsCgActions = (f: FicheLiaison) =>
   f.type === 'actions_cg' || (f.type === 'avenant' && (contentOf(f).actionsCg ?? []).length > 0);
+
+/** An accepted actions CG or avenant fiche without the Président's accord or refus yet. */
+const awaitingPresident = (f: FicheLiaison) => awaitsPresidentDecision(f.type, f.answerDecision, f.presidentDecision);
+
+/** The structure's feedback follows the Président's accord (it names the structure). */
+const expectsFeedback = (f: FicheLiaison) => f.status === 'acceptee' && wantsCgActions(f) && f.presidentDecision === 'accord';
 
 /** What is missing, in French: before sending (a draft), or in the correspondent's handling. */
 function missingOf(db: DbOrTx, f: FicheLiaison): { missing: string[]; missingFields: Record<string, string> } {
@@ -258,7 +270,8 @@ function missingOf(db: DbOrTx, f: FicheLiaison): { missing: string[]; missingFie
   }
   const missing: string[] = [];
   if (f.status === 'envoyee') missing.push(AWAITING_ANSWER);
-  if (f.status === 'acceptee' && wantsCgActions(f) && !f.structureFeedback) missing.push(AWAITING_FEEDBACK);
+  if (awaitingPresident(f)) missing.push(AWAITING_PRESIDENT);
+  if (f.status === 'acceptee' && wantsCgActions(f) && f.presidentDecision !== 'refus' && !f.structureFeedback) missing.push(AWAITING_FEEDBACK);
   if (f.status === 'acceptee' || f.status === 'refusee') missing.push(AWAITING_CLOSE);
   return { missing, missingFields: {} };
 }
@@ -278,7 +291,11 @@ function allowedActions(actor: Actor, f: FicheLiaison): FicheAction[] {
     case 'envoyee':
       return slai ? ['repondre'] : [];
     case 'acceptee':
-      return [...(wantsCgActions(f) ? (['retour_structure'] as const) : []), ...(slai ? (['clore'] as const) : [])];
+      if (awaitingPresident(f)) return slai ? ['decision_president'] : [];
+      return [
+        ...(wantsCgActions(f) && (!needsPresidentDecision(f.type) || expectsFeedback(f)) ? (['retour_structure'] as const) : []),
+        ...(slai ? (['clore'] as const) : []),
+      ];
     case 'refusee':
       return slai ? ['clore'] : [];
     default:
@@ -345,6 +362,8 @@ function ficheView(db: DbOrTx, actor: Actor, f: FicheLiaison): FicheView {
         ? { decision: f.answerDecision, date: f.answerDate, texte: f.answerText, auteur: f.answeredByName ?? '' }
         : null,
     closedOn: f.closedOn,
+    president: presidentOf(db, f),
+    awaitingPresident: awaitingPresident(f),
     structureFeedback: feedback ? { ...feedback, outcomeLabel: STRUCTURE_OUTCOMES[feedback.outcome] } as FicheView['structureFeedback'] : null,
     epSaisineId: saisine?.id ?? null,
     avenantPapVersion: avenantPap?.version ?? null,
@@ -352,6 +371,24 @@ function ficheView(db: DbOrTx, actor: Actor, f: FicheLiaison): FicheView {
     version: f.version,
     createdAt: f.createdAt,
     updatedAt: f.updatedAt,
+  };
+}
+
+/** The « Partie réservée au Président » as recorded. */
+function presidentOf(db: DbOrTx, f: FicheLiaison): FicheView['president'] {
+  if (!f.presidentDecision || !f.presidentDate || !f.presidentRecordedAt) return null;
+  const recordedBy = f.presidentRecordedById === null ? undefined : findUserById(db, f.presidentRecordedById);
+  return {
+    decision: f.presidentDecision,
+    decisionLabel: PRESIDENT_DECISION_LABELS[f.presidentDecision],
+    reason: f.presidentReason,
+    structure: f.presidentStructure,
+    date: f.presidentDate,
+    signatoryName: f.presidentSignatoryName ?? '',
+    signatoryFunction: f.presidentSignatoryFunction ?? '',
+    signatoryDelegation: f.presidentSignatoryDelegation,
+    recordedBy: recordedBy?.displayName ?? `Compte n° ${f.presidentRecordedById ?? '?'}`,
+    recordedAt: f.presidentRecordedAt,
   };
 }
 
@@ -368,6 +405,7 @@ function summaryOf(db: DbOrTx, f: FicheLiaison, names: { beneficiaire: string; r
     beneficiaire: names.beneficiaire,
     referent: names.referent,
     missing: missingOf(db, f).missing,
+    awaitingPresident: awaitingPresident(f),
     updatedAt: f.updatedAt,
   };
 }
@@ -452,7 +490,7 @@ export function emailDraft(input: MethodParsedInput<'fiches.emailDraft'>, call: 
   const body = [
     `Bonjour${admin.correspondant ? ` ${admin.correspondant}` : ''},`,
     '',
-    `Je sollicite votre appui pour ${who}, N° allocataire CAF ${foyer.cafNumber}${person.peNumber ? `, N° Pôle Emploi ${person.peNumber}` : ''}.`,
+    `Je sollicite votre appui pour ${who}, N° allocataire CAF ${foyer.cafNumber}${person.peNumber ? `, N° France Travail ${person.peNumber}` : ''}.`,
     contract,
     '',
     c.texte ?? '(objet de la demande à compléter)',
@@ -637,9 +675,48 @@ function saisineTheme(f: FicheLiaison): string {
   return `Demande de suspension : ${motif}`;
 }
 
+/** The Président's accord on an avenant: the contract's new PAP version (the previous one stays readable). */
+function recordAvenantPap(tx: DbOrTx, actor: Actor, at: string, fiche: FicheLiaison, avenant: Extract<ReturnType<typeof avenantOf>, { ok: true }>): void {
+  const l = avenant.contract;
+  const nextVersion = l.row.papVersion + 1;
+  const before = { ...l.row, pap: { version: l.pap.version } };
+  const { pap } = insertPap(
+    tx,
+    {
+      contractId: l.row.id,
+      version: nextVersion,
+      origin: 'avenant',
+      ficheId: fiche.id,
+      avenantDate: fiche.date,
+      avenantMotif: avenant.motif,
+      actionsReferentialVersion: ACTIONS_REFERENTIAL.version,
+      createdById: actor.id,
+      createdAt: at,
+    },
+    avenant.rows.map((r) => ({
+      theme: r.theme,
+      actionCode: r.actionCode,
+      services: r.services,
+      start: r.start,
+      end: r.end,
+      engagementReferent: r.engagementReferent,
+      engagementBeneficiaire: r.engagementBeneficiaire,
+      resultat: r.resultat ?? null,
+      bilan: r.bilan ?? null,
+      origin: r.origin,
+      carriedOver: r.carriedOver,
+      derogationObtained: r.derogationObtained,
+    })),
+  );
+  const updated = updateContract(tx, l.row.id, { papVersion: nextVersion }, at);
+  recordContractsAudit(tx, { actor: auditActor(actor), at, entity: 'contract_pap', entityId: pap.id, action: 'create', before: null, after: { pap, actions: avenant.rows } });
+  recordContractsAudit(tx, { actor: auditActor(actor), at, entity: 'contract', entityId: l.row.id, action: 'update', before, after: { ...updated, pap: { version: nextVersion } } });
+}
+
 /**
  * The correspondent's answer to the référent: accepted or refused, with the text. Accepting a réorientation or a
- * suspension seizes the EP; accepting an avenant makes the contract's new PAP version.
+ * suspension seizes the EP; an accepted avenant is checked against its contract now, and makes the contract's new PAP
+ * version at the Président's accord (presidentDecision).
  */
 export function answer(input: MethodParsedInput<'fiches.answer'>, call: AuthedCall): MethodOutput<'fiches.answer'> {
   const { actor } = call;
@@ -692,47 +769,56 @@ export function answer(input: MethodParsedInput<'fiches.answer'>, call: AuthedCa
         attachmentIds: attachmentsOf(tx, 'fiche', fiche.id).map((a) => a.id),
       });
     }
-    if (avenant?.ok) {
-      const l = avenant.contract;
-      const nextVersion = l.row.papVersion + 1;
-      const before = { ...l.row, pap: { version: l.pap.version } };
-      const { pap } = insertPap(
-        tx,
-        {
-          contractId: l.row.id,
-          version: nextVersion,
-          origin: 'avenant',
-          ficheId: fiche.id,
-          avenantDate: fiche.date,
-          avenantMotif: avenant.motif,
-          actionsReferentialVersion: ACTIONS_REFERENTIAL.version,
-          createdById: actor.id,
-          createdAt: at,
-        },
-        avenant.rows.map((r) => ({
-          theme: r.theme,
-          actionCode: r.actionCode,
-          services: r.services,
-          start: r.start,
-          end: r.end,
-          engagementReferent: r.engagementReferent,
-          engagementBeneficiaire: r.engagementBeneficiaire,
-          resultat: r.resultat ?? null,
-          bilan: r.bilan ?? null,
-          origin: r.origin,
-          carriedOver: r.carriedOver,
-          derogationObtained: r.derogationObtained,
-        })),
-      );
-      const updated = updateContract(tx, l.row.id, { papVersion: nextVersion }, at);
-      recordContractsAudit(tx, { actor: auditActor(actor), at, entity: 'contract_pap', entityId: pap.id, action: 'create', before: null, after: { pap, actions: avenant.rows } });
-      recordContractsAudit(tx, { actor: auditActor(actor), at, entity: 'contract', entityId: l.row.id, action: 'update', before, after: { ...updated, pap: { version: nextVersion } } });
-    }
   });
   return ficheView(db, actor, findFiche(db, fiche.id)!);
 }
 
-/** Closes a fiche once the correspondent has answered the référent (transitionFiche 'repondre'). */
+/**
+ * « Partie réservée au Président » of an accepted actions CG or avenant fiche: accord, refus or ajournement (then
+ * decided again later), the structure designated, the date and who signed by delegation. The Président's accord on
+ * an avenant makes the contract's new PAP version, checked against the contract now.
+ */
+export function presidentDecision(input: MethodParsedInput<'fiches.presidentDecision'>, call: AuthedCall): MethodOutput<'fiches.presidentDecision'> {
+  const { actor } = call;
+  const db = call.open.db;
+  const { fiche } = accessibleFiche(db, actor, input.ficheId);
+  checkVersion(fiche.version, input.version, 'fiche');
+  if (fiche.status === 'close') throw ruleFailure([{ path: 'status', message: 'Cette fiche est close.' }]);
+  const check = checkPresidentDecision(input, {
+    type: fiche.type,
+    sentOn: fiche.sentOn,
+    answer: fiche.answerDecision && fiche.answerDate ? { decision: fiche.answerDecision, date: fiche.answerDate } : null,
+    previous: fiche.presidentDecision && fiche.presidentDate ? { decision: fiche.presidentDecision, date: fiche.presidentDate } : null,
+    today: todayOf(call),
+  });
+  if (!check.ok) throw ruleFailure(check.errors);
+  const avenant = fiche.type === 'avenant' && input.decision === 'accord' ? avenantOf(db, fiche) : undefined;
+  if (avenant && !avenant.ok) throwIfErrors(avenant.errors, { mapPath: papPath });
+  const at = call.app.nowIso();
+  db.transaction((tx) => {
+    const after = updateFiche(
+      tx,
+      fiche.id,
+      {
+        presidentDecision: input.decision,
+        presidentReason: input.reason ?? null,
+        presidentStructure: input.structure ?? null,
+        presidentDate: input.date,
+        presidentSignatoryName: input.signatoryName,
+        presidentSignatoryFunction: input.signatoryFunction,
+        presidentSignatoryDelegation: input.signatoryDelegation ?? null,
+        presidentRecordedById: actor.id,
+        presidentRecordedAt: at,
+      },
+      at,
+    );
+    recordContractsAudit(tx, { actor: auditActor(actor), at, entity: 'fiche_liaison', entityId: fiche.id, action: 'update', before: fiche, after });
+    if (avenant?.ok) recordAvenantPap(tx, actor, at, fiche, avenant);
+  });
+  return ficheView(db, actor, findFiche(db, fiche.id)!);
+}
+
+/** Closes a fiche once the correspondent has answered the référent (transitionFiche 'repondre'), and the Président decided when his part applies. */
 export function close(input: MethodParsedInput<'fiches.close'>, call: AuthedCall): MethodOutput<'fiches.close'> {
   const { actor } = call;
   const db = call.open.db;
@@ -741,6 +827,12 @@ export function close(input: MethodParsedInput<'fiches.close'>, call: AuthedCall
   const rf = ruleFiche(db, fiche);
   const result = transitionFiche(rf, 'repondre', { date: input.date, reponse: rf.reponse ? { texte: rf.reponse.texte, auteur: rf.reponse.auteur } : undefined });
   const errors: RuleError[] = result.ok ? [] : [...result.errors];
+  if (errors.length === 0 && awaitingPresident(fiche)) {
+    errors.push({
+      path: 'status',
+      message: `En attente de la décision du Président : la fiche se clôt après l’accord ou le refus enregistré dans la partie réservée au Président${fiche.presidentDecision === 'ajournement' ? ` (décision ajournée le ${formatDate(fiche.presidentDate)})` : ''}.`,
+    });
+  }
   if (errors.length === 0) {
     errors.push(...notInFuture(input.date, todayOf(call), 'date'));
     if (fiche.answerDate && input.date < fiche.answerDate) {
@@ -777,6 +869,17 @@ export function structureFeedback(input: MethodParsedInput<'fiches.structureFeed
           fiche.status === 'close'
             ? 'Cette fiche est close.'
             : 'Le retour de la structure suit l’acceptation de la demande d’action par le correspondant.',
+      },
+    ]);
+  }
+  if (fiche.presidentDecision !== 'accord') {
+    throw ruleFailure([
+      {
+        path: 'status',
+        message:
+          fiche.presidentDecision === 'refus'
+            ? 'Le Président a refusé la demande : il n’y a pas de retour de structure.'
+            : 'Le retour de la structure suit l’accord du Président, qui désigne la structure (partie réservée au Président).',
       },
     ]);
   }

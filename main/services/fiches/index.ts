@@ -17,6 +17,7 @@ export const fichesHandlers: HandlersFor<keyof typeof fichesMethods> = {
   'fiches.deleteDraft': fiches.deleteDraft,
   'fiches.send': fiches.send,
   'fiches.answer': fiches.answer,
+  'fiches.presidentDecision': fiches.presidentDecision,
   'fiches.close': fiches.close,
   'fiches.structureFeedback': fiches.structureFeedback,
   'attachments.upload': attachments.upload,

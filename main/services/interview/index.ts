@@ -5,12 +5,13 @@ import * as droits from './droits';
 import * as dsp from './dsp';
 import * as ede from './ede';
 import * as orientation from './orientation';
+import * as preconisations from './preconisations';
 import * as referentials from './referentials';
 import { summary } from './summary';
 
 export { currentEdeGrid, get as getEde, list as edesOfDossier } from './ede';
 export { get as getDspRevision, history as dspHistory } from './dsp';
-export { decide as decideOrientation } from './orientation';
+export { decide as decideOrientation, decisionForDocument } from './orientation';
 
 export const interviewHandlers: HandlersFor<keyof typeof interviewMethods> = {
   'dsp.latest': dsp.latest,
@@ -25,6 +26,9 @@ export const interviewHandlers: HandlersFor<keyof typeof interviewMethods> = {
   'ede.compare': ede.compare,
   'orientation.proposal': orientation.proposal,
   'orientation.decide': orientation.decide,
+  'orientation.preconisations.record': preconisations.record,
+  'orientation.preconisations.list': preconisations.list,
+  'orientation.awaiting': preconisations.awaiting,
   'orientation.current': orientation.current,
   'orientation.history': orientation.history,
   'droitsDevoirs.get': droits.get,

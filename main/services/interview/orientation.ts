@@ -23,7 +23,11 @@ import {
   findReferent,
   findUserById,
   insertOrientation,
+  findOrientation,
+  findPreconisation,
   latestEdeAssessment,
+  latestPendingPreconisation,
+  listEdeAssessments,
   listOrientations,
   personSnapshot,
   recordInterviewAudit,
@@ -39,6 +43,7 @@ import {
   type OrientationPeriodOutput,
 } from '../../../shared/api/interview';
 import { dspOrientationElements } from '../../../shared/domain/rules/dsp-elements';
+import { checkDecisionAgainstReference, decisionReference } from '../../../shared/domain/rules/preconisation';
 import {
   contractDeadline,
   openOrientation,
@@ -48,10 +53,12 @@ import {
   type Orientation,
   type OrientationPeriodInput,
 } from '../../../shared/domain/rules/orientation';
+import { ApiError } from '../../../shared/api/errors';
 import { auditActor, type Actor, type AuthedCall } from '../context';
 import { accessibleDossier } from '../foundation';
 import { latestDspSummary } from './dsp';
 import { latestEdeSummary } from './ede';
+import { pendingPreconisation, preconisationOf } from './preconisations';
 import { fieldError, notAfterToday, ruleFailure, renamed, todayOf, userRefOf } from '../kit';
 
 export function periodOf(db: DbOrTx, row: OrientationRow): OrientationPeriodOutput {
@@ -66,11 +73,18 @@ export function periodOf(db: DbOrTx, row: OrientationRow): OrientationPeriodOutp
     referent: row.referentId === null ? null : { id: row.referentId, name: row.referentName ?? '', userId: row.referentUserId },
     correspondant: { id: row.correspondantId, displayName: row.correspondantName },
     motif: row.motif,
+    preconisation: row.preconisationId === null ? null : preconisationOrNull(db, row.preconisationId),
+    divergenceReason: row.divergenceReason,
     contract: contractDeadline({ date: row.decisionDate, orientation: row.orientation }),
     createdAt: row.createdAt,
     createdBy: userRefOf(userRefs(db, [row.createdBy]), row.createdBy),
   };
 }
+
+const preconisationOrNull = (db: DbOrTx, id: number) => {
+  const row = findPreconisation(db, id);
+  return row ? preconisationOf(db, row) : null;
+};
 
 /** The current orientation of a person with its contract deadline, or null. */
 export function currentPeriod(db: DbOrTx, personId: number): OrientationPeriodOutput | null {
@@ -96,6 +110,7 @@ export function proposal(input: MethodParsedInput<'orientation.proposal'>, call:
     ede,
     dsp: dsp?.summary ?? null,
     elements: dsp ? dspOrientationElements(dsp.content) : [],
+    preconisation: pendingPreconisation(db, person.id),
   };
 }
 
@@ -122,6 +137,8 @@ const orientationSnapshot = (row: OrientationRow) => ({
   correspondantId: row.correspondantId,
   correspondantName: row.correspondantName,
   motif: row.motif,
+  preconisationId: row.preconisationId,
+  divergenceReason: row.divergenceReason,
 });
 
 /** What a decision names (the API's `orientation.decide` input without the person). */
@@ -132,6 +149,9 @@ export interface OrientationDecisionValues {
   referentId?: number | null;
   correspondantId: number;
   motif: string;
+  /** The préconisation of the équipe d’orientation relied on, and the reason of a difference (orientation.decide). */
+  preconisationId?: number | null;
+  divergenceReason?: string | null;
 }
 
 export interface RecordedOrientation {
@@ -229,8 +249,8 @@ export function recordOrientationDecision(
     orientation: values.orientation,
     startDate: opened.opened.start,
     endDate: null,
-    preconisationId: null,
-    divergenceReason: null,
+    preconisationId: values.preconisationId ?? null,
+    divergenceReason: values.divergenceReason ?? null,
     organismeId: organisme.id,
     organismeName: organisme.name,
     organismeType: organisme.type,
@@ -259,13 +279,32 @@ export function recordOrientationDecision(
   return { row, closed, dossierReferentId: names.referentId };
 }
 
+/**
+ * A correspondent’s decision against the équipe d’orientation and the EDE (shared rule
+ * `checkDecisionAgainstReference`): the latest EDE dated on or before the decision, the latest préconisation not
+ * yet followed by a decision. Throws when the EO must préconise first, or when a difference has no reason.
+ */
+function checkAgainstEoAndEde(
+  tx: DbOrTx,
+  personId: number,
+  values: { date: string; orientation: Orientation; divergenceReason?: string | undefined },
+): { preconisationId: number | null; divergenceReason: string | null } {
+  const ede = listEdeAssessments(tx, personId).find((e) => e.date <= values.date) ?? null;
+  const pending = latestPendingPreconisation(tx, personId) ?? null;
+  const reference = decisionReference({ date: values.date, ede, preconisation: pending });
+  const checked = checkDecisionAgainstReference(reference, values);
+  if (!checked.ok) throw ruleFailure(checked.errors);
+  return { preconisationId: checked.preconisationId, divergenceReason: checked.divergenceReason };
+}
+
 export function decide(input: MethodParsedInput<'orientation.decide'>, call: AuthedCall): MethodOutput<'orientation.decide'> {
   const { app, actor } = call;
   const db = call.open.db;
   const { person, foyer } = accessibleDossier(db, actor, input.personId);
   const { personId: _personId, ...values } = input;
   const ctx = { actor, person, foyer, today: todayOf(call), at: app.nowIso() };
-  const result = db.transaction((tx) => recordOrientationDecision(tx, ctx, values));
+  notAfterToday(values.date, ctx.today, 'date', 'La date de la décision');
+  const result = db.transaction((tx) => recordOrientationDecision(tx, ctx, { ...values, ...checkAgainstEoAndEde(tx, person.id, values) }));
   const referentId = result.dossierReferentId;
   return {
     period: periodOf(db, result.row),
@@ -286,4 +325,17 @@ export function history(input: MethodParsedInput<'orientation.history'>, call: A
   return listOrientations(db, person.id)
     .map((row) => periodOf(db, row))
     .reverse();
+}
+
+/**
+ * One orientation decision for its paper (« Décision d’orientation »), with the EDE it relied on (the latest dated
+ * on or before it); the dossier's access rules apply.
+ */
+export function decisionForDocument(orientationId: number, call: AuthedCall) {
+  const db = call.open.db;
+  const row = findOrientation(db, orientationId);
+  if (!row) throw new ApiError('NOT_FOUND', 'Cette décision d’orientation est introuvable.');
+  accessibleDossier(db, call.actor, row.personId);
+  const ede = listEdeAssessments(db, row.personId).find((e) => e.date <= row.decisionDate);
+  return { period: periodOf(db, row), ede: ede ? { date: ede.date, total: ede.total, proposal: ede.proposal } : null };
 }

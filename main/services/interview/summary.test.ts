@@ -31,6 +31,16 @@ describe('EDE and the current contract (« à chaque renouvellement de contrat �
     expect(edeForContract(chain, '2026-01-05').outdated).toBe(false);
   });
 
+  it('the EDE that prepared the previous contract (up to its signature) does not prepare the renewal, as at signature', () => {
+    const chain = [{ ...contract(1, '2026-01-05', '2026-07-04', 'echu'), signedOn: '2026-01-10' }, contract(2, '2026-07-05', '2027-01-04', 'brouillon')];
+    const r = edeForContract(chain, '2026-01-08');
+    expect(r.outdated).toBe(true);
+    expect(r.reason).toBe(
+      'La dernière EDE (08/01/2026) est celle de la signature du contrat précédent (10/01/2026) : une nouvelle EDE est demandée à chaque renouvellement de contrat.',
+    );
+    expect(edeForContract(chain, '2026-01-11').outdated).toBe(false);
+  });
+
   it('ignores rejected contracts', () => {
     const chain = [contract(1, '2026-01-05', '2026-07-04', 'rejete'), contract(2, '2026-02-01', '2026-07-31', 'valide')];
     expect(edeForContract(chain, '2025-11-20')).toMatchObject({ outdated: false, currentContract: { id: 2 } });

@@ -7,6 +7,7 @@ import { droitsDevoirsOf } from './droits';
 import { latestDspSummary } from './dsp';
 import { latestEdeSummary } from './ede';
 import { currentPeriod, proposalFor } from './orientation';
+import { pendingPreconisation } from './preconisations';
 import { todayOf } from '../kit';
 import { formatDate } from '../../../shared/domain/format';
 
@@ -22,6 +23,7 @@ export function summary(input: MethodParsedInput<'interview.summary'>, call: Aut
     edeCount: listEdeAssessments(db, person.id).length,
     orientation: currentPeriod(db, person.id),
     proposal: proposalFor(db, person.id),
+    preconisation: pendingPreconisation(db, person.id),
     droitsDevoirs: { status: droits.status, missing: droits.missing },
     edeForContract: edeForContract(contractsOfPerson(db, person.id), ede?.date ?? null),
   };
@@ -30,11 +32,12 @@ export function summary(input: MethodParsedInput<'interview.summary'>, call: Aut
 /**
  * The EDE is made « au préalable, à l'élaboration du contrat » and « à chaque renouvellement de contrat »: for the
  * latest contract (rejected ones aside), an EDE must exist, and — when that contract follows another — be dated
- * on or after the start of the previous one (made during it, for the renewal). A first contract may rely on the
+ * on or after the start of the previous one and after its signature (made for the renewal, not the one that prepared
+ * the previous contract: the rule `contracts.sign` applies, checkEdeBeforeContract). A first contract may rely on the
  * EDE that prepared the orientation.
  */
 export function edeForContract(
-  contracts: readonly { id: number; type: 'CERS' | 'CERP'; start: string; end: string; status: string }[],
+  contracts: readonly { id: number; type: 'CERS' | 'CERP'; start: string; end: string; status: string; signedOn?: string | null }[],
   edeDate: string | null,
 ): MethodOutput<'interview.summary'>['edeForContract'] {
   const live = contracts.filter((c) => c.status !== 'rejete').sort((a, b) => a.start.localeCompare(b.start) || a.id - b.id);
@@ -45,6 +48,13 @@ export function edeForContract(
     return { currentContract, outdated: true, reason: 'Aucune EDE n’est enregistrée : elle est à réaliser avant le contrat.' };
   }
   const previous = live.at(-2);
+  if (previous?.signedOn && edeDate >= previous.start && edeDate <= previous.signedOn) {
+    return {
+      currentContract,
+      outdated: true,
+      reason: `La dernière EDE (${formatDate(edeDate)}) est celle de la signature du contrat précédent (${formatDate(previous.signedOn)}) : une nouvelle EDE est demandée à chaque renouvellement de contrat.`,
+    };
+  }
   if (previous && edeDate < previous.start) {
     return {
       currentContract,

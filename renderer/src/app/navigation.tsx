@@ -6,6 +6,7 @@ import ChecklistIcon from '@mui/icons-material/Checklist';
 import BusinessIcon from '@mui/icons-material/Business';
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import ExploreIcon from '@mui/icons-material/Explore';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import GroupsIcon from '@mui/icons-material/Groups';
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import LinkIcon from '@mui/icons-material/Link';
@@ -44,6 +45,13 @@ export const MODULES: readonly NavItem[] = [
     label: 'Orientation',
     title: 'Orientation',
     icon: <ExploreIcon />,
+  },
+  {
+    path: '/orientation/equipe',
+    label: 'Équipe d’orientation',
+    title: 'Équipe d’orientation',
+    icon: <FactCheckIcon />,
+    roles: ['administrateur', 'correspondant'],
   },
   {
     path: '/contrats',

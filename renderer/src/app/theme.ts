@@ -39,6 +39,10 @@ export function createAppTheme() {
         h1: { fontSize: '1.75rem', fontWeight: 700, lineHeight: 1.25 },
         h2: { fontSize: '1.3rem', fontWeight: 700, lineHeight: 1.3 },
         h3: { fontSize: '1.1rem', fontWeight: 700, lineHeight: 1.35 },
+        // Below h3 and never above the page title (MUI's own h4–h6 are 2.125rem, 1.5rem, 1.25rem).
+        h4: { fontSize: '1rem', fontWeight: 700, lineHeight: 1.4 },
+        h5: { fontSize: '1rem', fontWeight: 700, lineHeight: 1.4 },
+        h6: { fontSize: '1rem', fontWeight: 700, lineHeight: 1.4 },
         body1: { lineHeight: 1.55 },
         button: { textTransform: 'none', fontWeight: 600 },
       },

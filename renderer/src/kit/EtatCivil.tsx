@@ -26,7 +26,7 @@ export function EtatCivilList({ etatCivil, personId, editable }: { etatCivil: Et
         <Term term="Date de naissance" value={formatDate(e.dateNaissance)} />
         <Term term="N° allocataire CAF" value={e.cafNumber} />
         <Term term="RSA depuis le" value={e.rsaDepuis ? formatDate(e.rsaDepuis) : 'Non renseigné'} />
-        <Term term="N° Pôle Emploi" value={e.peNumber ?? 'Non inscrit(e)'} />
+        <Term term="N° France Travail (ex-Pôle Emploi)" value={e.peNumber ?? 'Non inscrit(e)'} />
         <Term term="Adresse" value={address} />
         <Term term="Situation familiale" value={situation} />
         <Term term="Téléphone" value={[e.telephone, e.portable].filter(Boolean).join(' / ') || 'Non renseigné'} />

@@ -1,5 +1,8 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
+import { Link as RouterLink } from 'react-router';
 import Box from '@mui/material/Box';
+import Breadcrumbs from '@mui/material/Breadcrumbs';
+import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 
@@ -12,7 +15,40 @@ export function useDocumentTitle(title: string): void {
   }, [title]);
 }
 
+/** One step of the breadcrumb trail: a link, or the current page (no `to`, the last one). */
+export interface Crumb {
+  label: string;
+  to?: string;
+}
+
+/**
+ * The trail of a screen that wraps other screens' pages (a person's screens: Bénéficiaires › name › screen): the
+ * Page inside shows it, in the same place as its own `breadcrumbs`.
+ */
+export const PageCrumbsContext = createContext<readonly Crumb[] | null>(null);
+
+/** The breadcrumb trail, always above the h1 (one order on every page). */
+function PageBreadcrumbs({ crumbs }: { crumbs: readonly Crumb[] }) {
+  return (
+    <Breadcrumbs aria-label="Fil d’Ariane" sx={{ mb: 1 }}>
+      {crumbs.map((c, i) =>
+        c.to !== undefined ? (
+          <Link key={i} component={RouterLink} to={c.to}>
+            {c.label}
+          </Link>
+        ) : (
+          <Typography key={i} color="text.primary" aria-current="page">
+            {c.label}
+          </Typography>
+        ),
+      )}
+    </Breadcrumbs>
+  );
+}
+
 export interface PageProps {
+  /** The breadcrumb trail, shown above the title (default: the trail of PageCrumbsContext, if any). */
+  breadcrumbs?: readonly Crumb[];
   /** Page title (document title and, unless `heading` is given, the h1). */
   title: string;
   heading?: ReactNode;
@@ -24,17 +60,21 @@ export interface PageProps {
 }
 
 /**
- * One screen of the app: sets the document title, renders the h1 and moves the focus to it when the
- * screen appears, so a screen-reader or keyboard user starts at the top of the new page.
+ * One screen of the app: sets the document title, renders the breadcrumb trail then the h1 (the same order on
+ * every page) and moves the focus to the h1 when the screen appears, so a screen-reader or keyboard user starts
+ * at the top of the new page.
  */
-export function Page({ title, heading, actions, subtitle, children }: PageProps) {
+export function Page({ title, heading, actions, subtitle, children, breadcrumbs }: PageProps) {
   useDocumentTitle(title);
+  const contextCrumbs = useContext(PageCrumbsContext);
+  const crumbs = breadcrumbs ?? contextCrumbs;
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
   return (
     <Box sx={{ maxWidth: 1200, mx: 'auto', px: { xs: 2, md: 4 }, py: 3 }}>
+      {crumbs && crumbs.length > 0 ? <PageBreadcrumbs crumbs={crumbs} /> : null}
       <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'flex-start', justifyContent: 'space-between', flexWrap: 'wrap', mb: 2 }}>
         <Box sx={{ minWidth: 0 }}>
           <Typography variant="h1" ref={headingRef} tabIndex={-1}>

@@ -1,4 +1,5 @@
-import type { FieldErrors, FieldPath, FieldValues, UseFormSetError } from 'react-hook-form';
+import { useEffect } from 'react';
+import type { FieldErrors, FieldPath, FieldValues, UseFormReturn, UseFormSetError } from 'react-hook-form';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Link from '@mui/material/Link';
@@ -42,6 +43,22 @@ export function applyFieldErrors<T extends FieldValues>(
 /** Every path of the API's `fieldErrors` on the form's fields, as they are (focus on the first). */
 export function applyApiFieldErrors<T extends FieldValues>(setError: UseFormSetError<T>, error: ApiError): string[] {
   return applyFieldErrors(setError, error, (p) => p);
+}
+
+/**
+ * A field in error is checked again as soon as the user changes it, not only when it loses the focus: its
+ * message and the error summary (« Le formulaire contient 2 erreurs ») follow the typing, and nothing moves
+ * under the pointer when the field is left. Fields without an error keep the form's own mode.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any parsed output: the hook only triggers validation
+export function useRecheckErrorsOnChange<T extends FieldValues>(form: UseFormReturn<T, any, any>): void {
+  useEffect(() => {
+    const subscription = form.watch((_values, { name, type }) => {
+      if (type !== 'change' || !name || !form.getFieldState(name).error) return;
+      void form.trigger(name);
+    });
+    return () => subscription.unsubscribe();
+  }, [form]);
 }
 
 export interface ErrorSummaryProps {

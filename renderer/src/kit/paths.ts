@@ -69,4 +69,6 @@ export const interviewPaths = {
   dspModule: '/dsp',
   edeModule: '/ede',
   orientationModule: '/orientation',
+  /** The équipe d’orientation’s préconisations, recorded for several dossiers at once. */
+  orientationTeam: '/orientation/equipe',
 } as const;

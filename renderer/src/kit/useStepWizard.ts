@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { FieldErrors, FieldPath, FieldValues, UseFormReturn } from 'react-hook-form';
-import { flattenFieldErrors } from './formErrors';
+import { flattenFieldErrors, useRecheckErrorsOnChange } from './formErrors';
 
 export interface StepWizardOptions<T extends FieldValues> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any parsed output: the hook reads the values only
@@ -57,6 +57,7 @@ export function useStepWizard<T extends FieldValues>({ form, count, initial = 0,
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
   const isLast = step === count - 1;
+  useRecheckErrorsOnChange(form);
 
   useEffect(() => {
     if (firstRender.current) {

@@ -213,7 +213,7 @@ const accoemploi: DspCodeList = {
   withText: ['1803'],
   codes: [
     { code: '1801', label: 'Aucun' },
-    { code: '1802', label: 'Pôle Emploi' },
+    { code: '1802', label: 'France Travail (ex-Pôle Emploi)' },
     { code: '1803', label: 'Autre organisme' },
   ],
 };

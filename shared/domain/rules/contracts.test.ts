@@ -5,6 +5,7 @@ import {
   checkCersCap,
   checkContractEdit,
   checkEdeBeforeContract,
+  sanctionRecomputationText,
   CONTRACT_EVENTS,
   CONTRACT_STATUSES,
   CONTRACT_TRANSITIONS,
@@ -266,6 +267,41 @@ describe('renewal', () => {
     expect(checkEdeBeforeContract(renewal, [{ ...previous, status: 'brouillon' }], '2025-06-01')).toEqual([]);
     // The contract itself in the list is ignored.
     expect(checkEdeBeforeContract(renewal, [renewal, previous], '2026-03-01')).toEqual([]);
+  });
+
+  it('at signature: an EDE made after the signature does not count; the EDE of the previous signature is not a new one', () => {
+    const previous = { id: 1, start: '2026-02-01', status: 'echu' as const, signedOn: '2026-02-10' };
+    const renewal = { id: 2, start: '2026-08-01', status: 'brouillon' as const };
+    const later = checkEdeBeforeContract(renewal, [], null, { date: '2026-01-31', laterEdeDate: '2026-02-10' });
+    expect(later[0]).toEqual({ path: 'ede', message: expect.stringMatching(/du 10\/02\/2026 est postérieure à la signature \(31\/01\/2026\).*Réalisez l’échelle de distance à l’emploi avec le bénéficiaire avant la signature\.$/) });
+    expect(checkEdeBeforeContract(renewal, [], null)[0]?.message).toMatch(/^Aucune échelle.*Réalisez l’échelle de distance à l’emploi avec le bénéficiaire avant la signature\.$/);
+    // Dated inside the previous contract but on its signature day: that EDE prepared it.
+    expect(checkEdeBeforeContract(renewal, [previous], '2026-02-10')[0]?.message).toMatch(/est celle de la signature du contrat précédent \(10\/02\/2026\)/);
+    expect(checkEdeBeforeContract(renewal, [previous], '2026-02-11')).toEqual([]);
+    // Signed before its start: an EDE made since the start qualifies.
+    expect(checkEdeBeforeContract(renewal, [{ ...previous, signedOn: '2026-01-25' }], '2026-02-01')).toEqual([]);
+  });
+
+  it('words the recomputation of a sanction schedule that a signature ends', () => {
+    const months = (n: number) => Array.from({ length: n }, (_, i) => ({ month: `2026-${String(4 + i).padStart(2, '0')}-01` }));
+    const text = sanctionRecomputationText(
+      '2026-04-01',
+      { stoppedBy: 'signature', radiation: null, lines: months(2) },
+      { stoppedBy: 'horizon', radiation: null, lines: months(24) },
+      '2026-05-15',
+      '2026-05-16T08:00:00.000Z',
+    );
+    expect(text).toMatch(
+      /^Échéancier recalculé le 16\/05\/2026 à \d\d:\d\d : le contrat signé le 15\/05\/2026 met fin à la sanction au 01\/06\/2026, soit 2 mois de sanction \(avant : 24 mois de sanction, sans fin prévue avant la signature du contrat\)\.$/,
+    );
+    const radiated = sanctionRecomputationText(
+      '2026-04-01',
+      { stoppedBy: 'signature', radiation: null, lines: [] },
+      { stoppedBy: 'radiation', radiation: '2026-09-01', lines: months(6) },
+      '2026-03-20',
+      '2026-03-20T08:00:00.000Z',
+    );
+    expect(radiated).toContain('met fin à la sanction au 01/04/2026, soit 0 mois de sanction (avant : 5 mois de sanction puis radiation du dispositif au 01/09/2026).');
   });
 
   it('a CERP renewal carries over the fiche de suivi emploi too', () => {

@@ -6,12 +6,12 @@
  * bilan, plus new ones; for a CERP the fiche de suivi emploi too) and the three cases at term.
  */
 import type { ActionDef } from '../referentials/types';
-import { contractEndDate, isIsoDate, nextPeriodStart, type IsoDate } from './dates';
+import { addMonthsIso, contractEndDate, isIsoDate, nextPeriodStart, type IsoDate } from './dates';
 import type { Orientation } from './orientation';
 import { type PapActionInput, validatePap, type PapFlag } from './pap';
 import { failure, prefixErrors, rebaseErrors, ruleError, type RuleError, type RuleResult } from './result';
 import { type SuiviEmploiLineInput, validateSuiviEmploi } from './suivi-emploi';
-import { formatDate } from '../format';
+import { formatDate, formatDateTime, plural } from '../format';
 
 export const CONTRACT_TYPES = ['CERS', 'CERP'] as const;
 export type ContractType = (typeof CONTRACT_TYPES)[number];
@@ -128,7 +128,7 @@ export function validateContract(contract: ContractCore, ctx: ContractValidation
       errors.push(ruleError('Un CERP suit une orientation professionnelle.', 'type'));
     }
     if (contract.type === 'CERP' && o === 'professionnelle_pole_emploi') {
-      errors.push(ruleError('Une orientation professionnelle Pôle Emploi se contractualise par un PPAE avec Pôle Emploi, pas par un CERP.', 'type'));
+      errors.push(ruleError('Une orientation professionnelle France Travail (ex-Pôle Emploi) se contractualise par un PPAE avec France Travail, pas par un CERP.', 'type'));
     }
     if (ctx.orientation.date !== contract.orientationDate) {
       errors.push(ruleError('Le contrat ne se rattache pas à cette décision d’orientation.', 'orientationDate'));
@@ -453,34 +453,89 @@ export function checkCersCap(contract: ContractCore, history: readonly ContractC
   ];
 }
 
+/** What the user is told to do when the EDE rule refuses a signature. */
+export const EDE_BEFORE_SIGNATURE = 'Réalisez l’échelle de distance à l’emploi avec le bénéficiaire avant la signature.';
+
 /**
  * « Au préalable, à l’élaboration du contrat, l’échelle de distance à l’emploi est à réaliser avec le
  * bénéficiaire » and « elle sera demandée à chaque renouvellement de contrat »: at signature, the person's latest
- * EDE must exist and — when the contract follows another (rejected ones aside) — be dated on or after the start
- * of that previous contract (made during it, for the renewal). A first contract may rely on the EDE that prepared
- * the orientation. Same reading as the dossier's warning (docs/rules.md, « EDE and contracts »).
+ * EDE made on or before the signature date (`latestEdeDate`) must exist and — when the contract follows another
+ * (drafts and rejected ones aside) — be dated on or after the start of that previous contract and after its
+ * signature (made during it, for the renewal: not the EDE that prepared it). A first contract may rely on the EDE that prepared the orientation (within the contract's
+ * preparation). An EDE dated after the signature does not count (`signature.laterEdeDate` only words the message).
+ * Same reading as the dossier's warning (docs/rules.md, « EDE and contracts »); an administrator may waive it with
+ * a written reason (the service's part).
  */
 export function checkEdeBeforeContract(
   contract: Pick<ContractCore, 'id' | 'start' | 'status'>,
-  others: readonly Pick<ContractCore, 'id' | 'start' | 'status'>[],
+  others: readonly Pick<ContractCore, 'id' | 'start' | 'status' | 'signedOn'>[],
   latestEdeDate: IsoDate | null,
+  signature?: { date: IsoDate; laterEdeDate: IsoDate | null },
 ): RuleError[] {
   if (latestEdeDate === null) {
-    return [ruleError('Aucune échelle de distance à l’emploi n’est enregistrée : réalisez-la avec le bénéficiaire avant de signer le contrat.', 'ede')];
+    const later = signature?.laterEdeDate;
+    return [
+      ruleError(
+        later && signature
+          ? `L’échelle de distance à l’emploi du ${formatDate(later)} est postérieure à la signature (${formatDate(signature.date)}) : aucune n’a été réalisée avant. ${EDE_BEFORE_SIGNATURE}`
+          : `Aucune échelle de distance à l’emploi n’est enregistrée pour ce bénéficiaire. ${EDE_BEFORE_SIGNATURE}`,
+        'ede',
+      ),
+    ];
   }
   const previous = others
     .filter((c) => c.status !== 'rejete' && c.status !== 'brouillon' && (contract.id == null || c.id !== contract.id) && c.start < contract.start)
     .sort((a, b) => a.start.localeCompare(b.start))
     .at(-1);
+  if (previous?.signedOn && latestEdeDate <= previous.signedOn && latestEdeDate >= previous.start) {
+    return [
+      ruleError(
+        `La dernière échelle de distance à l’emploi (${formatDate(latestEdeDate)}) est celle de la signature du contrat précédent (${formatDate(previous.signedOn)}) : une nouvelle EDE est demandée à chaque renouvellement de contrat. ${EDE_BEFORE_SIGNATURE}`,
+        'ede',
+      ),
+    ];
+  }
   if (previous && latestEdeDate < previous.start) {
     return [
       ruleError(
-        `La dernière échelle de distance à l’emploi (${formatDate(latestEdeDate)}) est antérieure au contrat précédent (${formatDate(previous.start)}) : une nouvelle EDE est demandée à chaque renouvellement de contrat.`,
+        `La dernière échelle de distance à l’emploi (${formatDate(latestEdeDate)}) est antérieure au contrat précédent (${formatDate(previous.start)}) : une nouvelle EDE est demandée à chaque renouvellement de contrat. ${EDE_BEFORE_SIGNATURE}`,
         'ede',
       ),
     ];
   }
   return [];
+}
+
+/** Minimum length of an administrator's written reason for signing without the EDE. */
+export const EDE_WAIVER_MIN_LENGTH = 10;
+
+/** The parts of a stored sanction schedule the signature's recomputation compares. */
+export interface ScheduleOutline {
+  stoppedBy: string;
+  radiation: IsoDate | null;
+  lines: readonly { month: IsoDate }[];
+}
+
+/**
+ * « … jusqu’à la signature du contrat »: a non-conclusion (or non-renouvellement) sanction stops when the contract is
+ * signed. The French sentence shown where the sanction is shown once its schedule was recomputed at the signature:
+ * the first month no longer sanctioned, and what the schedule said before.
+ */
+export function sanctionRecomputationText(
+  start: IsoDate,
+  schedule: ScheduleOutline,
+  previous: ScheduleOutline,
+  contractSignedOn: IsoDate,
+  /** The instant of the recomputation (ISO date-time). */
+  recomputedAt: string,
+): string {
+  const endsOn = addMonthsIso(start, schedule.lines.length);
+  const months = (n: number) => plural(n, 'mois de sanction', 'mois de sanction');
+  const before =
+    previous.stoppedBy === 'radiation' && previous.radiation
+      ? `${months(previous.lines.length - 1)} puis radiation du dispositif au ${formatDate(previous.radiation)}`
+      : `${months(previous.lines.length)}, sans fin prévue avant la signature du contrat`;
+  return `Échéancier recalculé le ${formatDateTime(recomputedAt)} : le contrat signé le ${formatDate(contractSignedOn)} met fin à la sanction au ${formatDate(endsOn)}, soit ${months(schedule.lines.length)} (avant : ${before}).`;
 }
 
 /** PAP rows (and CERP suivi lines) whose bilan is missing: the errors to fix before the term's outcome. */

@@ -23,7 +23,7 @@ describe('dspOrientationElements', () => {
       { kind: 'frein', path: 'logement.natlog', text: 'Nature du logement : CHRS (hébergement d’urgence).' },
       { kind: 'frein', path: 'logement.diflog', text: 'Difficultés liées au logement : Impayés de loyer ou de charges.' },
       { kind: 'appui', path: 'situationProfessionnelle.inscdememploi', text: 'Inscription comme demandeur d’emploi : Inscrit depuis 1 à 5 ans.' },
-      { kind: 'appui', path: 'situationProfessionnelle.accoemploi', text: 'Accompagnement dans la recherche d’emploi : Pôle Emploi.' },
+      { kind: 'appui', path: 'situationProfessionnelle.accoemploi', text: 'Accompagnement dans la recherche d’emploi : France Travail (ex-Pôle Emploi).' },
       { kind: 'appui', path: 'situationProfessionnelle.topprojpro', text: 'A un projet professionnel : Aide-soignante.' },
       { kind: 'appui', path: 'mobilite', text: 'Mobilité : permis B.' },
     ]);

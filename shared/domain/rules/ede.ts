@@ -12,7 +12,7 @@ import { plural } from '../format';
 export const EDE_PROPOSALS = ['professionnelle_pole_emploi', 'decision_ep_eo', 'solidarite'] as const;
 export type EdeProposal = (typeof EDE_PROPOSALS)[number];
 export const EDE_PROPOSAL_LABELS: Record<EdeProposal, string> = {
-  professionnelle_pole_emploi: 'Orientation professionnelle Pôle Emploi',
+  professionnelle_pole_emploi: 'Orientation professionnelle France Travail (ex-Pôle Emploi)',
   decision_ep_eo: 'Orientation à décider par l’Équipe pluridisciplinaire ou l’Équipe d’orientation',
   solidarite: 'Orientation vers la sphère solidarité',
 };
@@ -74,7 +74,7 @@ export function proposeFromTotal(
   if (total < low) {
     return {
       proposal: 'professionnelle_pole_emploi',
-      reason: `Total de ${total} points, inférieur à ${low} : l’orientation prioritaire est le Pôle Emploi.`,
+      reason: `Total de ${total} points, inférieur à ${low} : l’orientation prioritaire est France Travail (ex-Pôle Emploi).`,
     };
   }
   if (total > high) {

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { assignSlots, checkSessionTransition, deadlineFlag, initialsOf, nextSessionState, quorum, type SessionFacts, type SlotConfig } from './ep-sessions';
+import {
+  assignSlots,
+  checkSessionCancel,
+  checkSessionTransition,
+  deadlineFlag,
+  initialsOf,
+  letterMotif,
+  nextSessionState,
+  quorum,
+  sessionAtLeast,
+  type SessionFacts,
+  type SlotConfig,
+} from './ep-sessions';
 
 const config: SlotConfig = { startTime: '09:00', casesPerSlot: 2, slotMinutes: 30, lunchStart: '12:00', lunchEnd: '13:30' };
 const slotsOf = (count: number, c = config) => {
@@ -60,6 +72,55 @@ describe('session life cycle', () => {
     expect(checkSessionTransition({ ...facts, state: 'tenue', attendanceRecorded: 4 }, 'avis_rendus').ok).toBe(false);
     expect(checkSessionTransition({ ...facts, state: 'avis_rendus', itemsWithDecision: 1 }, 'decisions_enregistrees').ok).toBe(false);
     expect(checkSessionTransition({ ...facts, state: 'decisions_enregistrees' }, 'close').ok).toBe(true);
+  });
+});
+
+describe('cancelling a session', () => {
+  it('is outside the chain of steps and final: no step follows it, none leads to it', () => {
+    expect(nextSessionState('close')).toBeNull();
+    expect(nextSessionState('annulee')).toBeNull();
+    expect(sessionAtLeast('annulee', 'creee')).toBe(false);
+    const facts: SessionFacts = { state: 'annulee', date: '2026-03-02', today: '2026-03-02', activeItems: 0, itemsWithoutSlot: 0, attendanceRecorded: 0, members: 5, itemsWithAvis: 0, itemsWithDecision: 0 };
+    const refused = checkSessionTransition(facts, 'tenue');
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.errors[0]!.message).toBe('La séance est annulée : plus aucune étape ne suit.');
+    expect(checkSessionTransition({ ...facts, state: 'convocations_envoyees' }, 'annulee').ok).toBe(false);
+  });
+  it('is possible before the session is held, once its ordre du jour has no active case', () => {
+    for (const state of ['creee', 'dossiers_inscrits', 'convocations_envoyees'] as const) {
+      expect(checkSessionCancel({ state, activeItems: 0 })).toEqual({ ok: true, to: 'annulee' });
+    }
+    for (const state of ['tenue', 'avis_rendus', 'decisions_enregistrees', 'close', 'annulee'] as const) {
+      expect(checkSessionCancel({ state, activeItems: 0 }).ok).toBe(false);
+    }
+  });
+  it('with cases still inscribed, says to postpone or withdraw them first (agreeing with their number)', () => {
+    const one = checkSessionCancel({ state: 'convocations_envoyees', activeItems: 1 });
+    expect(one.ok).toBe(false);
+    if (!one.ok) expect(one.errors[0]!.message).toBe('1 dossier est encore inscrit à l’ordre du jour : reportez-le ou retirez-le d’abord, puis annulez la séance.');
+    const two = checkSessionCancel({ state: 'creee', activeItems: 2 });
+    if (!two.ok) expect(two.errors[0]!.message).toMatch(/^2 dossiers sont encore inscrits .* reportez-les ou retirez-les/);
+    else throw new Error('annulation acceptée avec deux dossiers inscrits');
+  });
+});
+
+describe('the motif told to the beneficiary', () => {
+  it('says it once, in the words of a letter, without the app’s internal words', () => {
+    const motifs = [
+      letterMotif({ origin: 'fiche_suspension', suspensionMotif: 'non_respect', cible: null }),
+      letterMotif({ origin: 'fiche_suspension', suspensionMotif: null, cible: null }),
+      letterMotif({ origin: 'fiche_reorientation', suspensionMotif: null, cible: 'professionnelle_pole_emploi' }),
+      letterMotif({ origin: 'fiche_reorientation', suspensionMotif: null, cible: null }),
+      letterMotif({ origin: 'cers_12_mois', suspensionMotif: null, cible: null }),
+    ];
+    expect(motifs[0]).toBe(
+      'Réduction ou suspension de votre allocation envisagée, car les engagements de votre projet personnalisé d’accès à l’emploi (PPAE) ou de votre contrat d’engagement ne sont pas respectés',
+    );
+    expect(motifs[2]).toBe('Examen d’une réorientation de votre parcours vers un accompagnement professionnel par France Travail (ex-Pôle Emploi)');
+    for (const m of motifs) {
+      expect(m).not.toMatch(/fiche de liaison|Demande de/);
+      expect(m.match(/suspension|réorientation|parcours/gi)?.length ?? 0).toBeLessThanOrEqual(2);
+    }
   });
 });
 

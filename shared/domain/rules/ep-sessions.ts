@@ -3,7 +3,9 @@
  * territory, presided by a Conseiller Général; one month to give its avis). What the handbook leaves open is
  * fixed here (docs: interpretive choices):
  * - the life cycle of a session: créée → dossiers inscrits → convocations envoyées → tenue → avis rendus →
- *   décisions enregistrées → close, one step at a time, never backwards;
+ *   décisions enregistrées → close, one step at a time, never backwards; aside from that chain, a session whose
+ *   ordre du jour has no active case left (every case postponed or withdrawn) may be annulée before it is held —
+ *   a final state, with a letter to everyone convened;
  * - the ordre du jour: cases by avis deadline (oldest first), grouped `casesPerSlot` per time slot of
  *   `slotMinutes`, from the start time, skipping the lunch break;
  * - the quorum: more than half of the members present or replaced (by their substitute);
@@ -12,9 +14,13 @@
 import { z } from 'zod';
 import { addDaysIso, type IsoDate } from './dates';
 import { failure, parseWith, ruleError, type RuleResult } from './result';
-import { plural } from '../format';
+import { plural, pluralForm } from '../format';
+import type { SaisineOrigin } from './ep';
+import type { SuspensionMotif } from './fiche-liaison';
+import type { Orientation } from './orientation';
 
-export const EP_SESSION_STATES = [
+/** The linear chain of a session's steps. */
+export const EP_SESSION_STEPS = [
   'creee',
   'dossiers_inscrits',
   'convocations_envoyees',
@@ -23,7 +29,10 @@ export const EP_SESSION_STATES = [
   'decisions_enregistrees',
   'close',
 ] as const;
+/** Every state: the steps, and 'annulee' (outside the chain, final). */
+export const EP_SESSION_STATES = [...EP_SESSION_STEPS, 'annulee'] as const;
 export type EpSessionState = (typeof EP_SESSION_STATES)[number];
+export type EpSessionStep = (typeof EP_SESSION_STEPS)[number];
 export const EP_SESSION_STATE_LABELS: Record<EpSessionState, string> = {
   creee: 'Créée',
   dossiers_inscrits: 'Dossiers inscrits',
@@ -32,17 +41,42 @@ export const EP_SESSION_STATE_LABELS: Record<EpSessionState, string> = {
   avis_rendus: 'Avis rendus',
   decisions_enregistrees: 'Décisions enregistrées',
   close: 'Close',
+  annulee: 'Annulée',
 };
 
-/** The only state that may follow each state (null: the last one). */
-export const nextSessionState = (state: EpSessionState): EpSessionState | null => {
-  const i = EP_SESSION_STATES.indexOf(state);
-  return i >= 0 && i < EP_SESSION_STATES.length - 1 ? EP_SESSION_STATES[i + 1]! : null;
+const stepIndex = (state: EpSessionState): number => (EP_SESSION_STEPS as readonly EpSessionState[]).indexOf(state);
+
+/** The only state that may follow each state (null: the last step, or a cancelled session). */
+export const nextSessionState = (state: EpSessionState): EpSessionStep | null => {
+  const i = stepIndex(state);
+  return i >= 0 && i < EP_SESSION_STEPS.length - 1 ? EP_SESSION_STEPS[i + 1]! : null;
 };
 
-/** Whether a session in `state` is at or past `reference`. */
+/** Whether a session in `state` is at or past the step `reference` (a cancelled session never is). */
 export const sessionAtLeast = (state: EpSessionState, reference: EpSessionState): boolean =>
-  EP_SESSION_STATES.indexOf(state) >= EP_SESSION_STATES.indexOf(reference);
+  stepIndex(state) >= 0 && stepIndex(state) >= stepIndex(reference);
+
+/** The states from which a session may be cancelled: before it is held. */
+export const EP_SESSION_CANCELLABLE: readonly EpSessionState[] = ['creee', 'dossiers_inscrits', 'convocations_envoyees'];
+
+/**
+ * Checks the cancellation of a session: only before it is held, and only when no case remains on its ordre du
+ * jour (the cases are postponed or withdrawn first, so that each goes back to the queue with its reason).
+ */
+export function checkSessionCancel(facts: Pick<SessionFacts, 'state' | 'activeItems'>): RuleResult<{ to: 'annulee' }> {
+  if (facts.state === 'annulee') return failure([ruleError('La séance est déjà annulée.')]);
+  if (!EP_SESSION_CANCELLABLE.includes(facts.state)) {
+    return failure([ruleError(`La séance est à l’étape « ${EP_SESSION_STATE_LABELS[facts.state]} » : une séance ne s’annule plus une fois tenue.`)]);
+  }
+  if (facts.activeItems > 0) {
+    return failure([
+      ruleError(
+        `${plural(facts.activeItems, 'dossier est encore inscrit', 'dossiers sont encore inscrits')} à l’ordre du jour : ${pluralForm(facts.activeItems, 'reportez-le ou retirez-le', 'reportez-les ou retirez-les')} d’abord, puis annulez la séance.`,
+      ),
+    ]);
+  }
+  return { ok: true, to: 'annulee' };
+}
 
 /** What a step needs, from the session's facts. */
 export interface SessionFacts {
@@ -203,3 +237,36 @@ export const initialsOf = (prenoms: string, nom: string): string =>
     .filter((c) => c !== '')
     .map((c) => `${c}.`)
     .join(' ');
+
+/** Why a suspension is asked, told to the beneficiary. */
+const SUSPENSION_MOTIF_LETTER: Record<SuspensionMotif, string> = {
+  non_signature: 'vous n’avez pas signé votre projet personnalisé d’accès à l’emploi (PPAE) ou votre contrat d’engagement',
+  non_respect: 'les engagements de votre projet personnalisé d’accès à l’emploi (PPAE) ou de votre contrat d’engagement ne sont pas respectés',
+  radiation_pole_emploi: 'vous avez été radié(e) de la liste des demandeurs d’emploi de France Travail (ex-Pôle Emploi)',
+  refus_controle: 'vous ne vous êtes pas soumis(e) au contrôle de votre situation',
+  autres: 'vos engagements au titre du revenu de solidarité active ne sont pas respectés',
+};
+
+/** The accompaniment a réorientation leads to, told to the beneficiary. */
+const ORIENTATION_LETTER: Record<Orientation, string> = {
+  professionnelle_pole_emploi: 'un accompagnement professionnel par France Travail (ex-Pôle Emploi)',
+  professionnelle_autre: 'un accompagnement professionnel par un autre organisme que France Travail',
+  solidarite: 'un accompagnement social (orientation solidarité)',
+};
+
+/**
+ * The motif of the examination as the beneficiary's letters say it: once, in the words of a letter, without the
+ * app's own words (« fiche de liaison », the saisine's origin and theme put together).
+ */
+export function letterMotif(saisine: { origin: SaisineOrigin; suspensionMotif: string | null; cible: Orientation | null }): string {
+  switch (saisine.origin) {
+    case 'fiche_suspension': {
+      const why = SUSPENSION_MOTIF_LETTER[saisine.suspensionMotif as SuspensionMotif] ?? SUSPENSION_MOTIF_LETTER.autres;
+      return `Réduction ou suspension de votre allocation envisagée, car ${why}`;
+    }
+    case 'fiche_reorientation':
+      return saisine.cible ? `Examen d’une réorientation de votre parcours vers ${ORIENTATION_LETTER[saisine.cible]}` : 'Examen d’une réorientation de votre parcours d’insertion';
+    case 'cers_12_mois':
+      return 'Suite de votre parcours après douze mois d’accompagnement social (contrat d’engagement réciproque solidarité)';
+  }
+}

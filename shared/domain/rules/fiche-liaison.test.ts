@@ -2,15 +2,19 @@ import { describe, expect, it } from 'vitest';
 import {
   ACTIONS_CG_BY_CODE,
   ACTIONS_CG_LISTS,
+  awaitsPresidentDecision,
+  checkPresidentDecision,
   ficheChannel,
   transitionFiche,
   validateFicheForSending,
   type FicheDeLiaison,
+  type PresidentDecisionContext,
+  type PresidentDecisionInput,
 } from './fiche-liaison';
 import { FIXTURE_ACTIONS, papRow } from './testing';
 
 const fiche = (over: Partial<FicheDeLiaison>): FicheDeLiaison => ({ type: 'appui', status: 'brouillon', date: '2026-03-02', ...over });
-const errorsOf = (r: ReturnType<typeof validateFicheForSending>) => (r.ok ? [] : r.errors);
+const errorsOf = (r: { ok: true } | { ok: false; errors: { path?: string; message: string }[] }) => (r.ok ? [] : r.errors);
 const both = { referent: '2026-03-02', beneficiaire: '2026-03-02' };
 
 describe('Annexe 7 lists of actions du Conseil Général', () => {
@@ -122,5 +126,49 @@ describe('transitionFiche', () => {
     expect(inEp.ok && inEp.fiche.status).toBe('en_ep');
     const appuiEp = transitionFiche({ ...appui, status: 'envoyee' }, 'saisir_ep', { date: '2026-03-10' });
     expect(!appuiEp.ok && appuiEp.errors[0]?.message).toMatch(/réorientation ou de suspension/);
+  });
+});
+
+describe('the Président’s part (actions CG, avenant)', () => {
+  const ctx: PresidentDecisionContext = {
+    type: 'actions_cg',
+    sentOn: '2026-03-02',
+    answer: { decision: 'acceptee', date: '2026-03-04' },
+    previous: null,
+    today: '2026-03-10',
+  };
+  const input: PresidentDecisionInput = { decision: 'accord', structure: 'Centre social', date: '2026-03-05', signatoryName: 'C. Delattre', signatoryFunction: 'Chef du SLAI' };
+
+  it('follows the correspondent’s favourable answer, for actions CG and avenant only', () => {
+    expect(checkPresidentDecision(input, ctx)).toEqual({ ok: true, final: true });
+    expect(errorsOf(checkPresidentDecision(input, { ...ctx, type: 'appui' }))[0]!.path).toBe('status');
+    expect(errorsOf(checkPresidentDecision(input, { ...ctx, answer: null }))).toEqual([
+      { path: 'status', message: 'Le Président décide après l’avis du correspondant : enregistrez d’abord sa réponse.' },
+    ]);
+    expect(errorsOf(checkPresidentDecision(input, { ...ctx, answer: { decision: 'refusee', date: '2026-03-04' } }))[0]!.message).toContain('refusé');
+    expect(awaitsPresidentDecision('avenant', 'acceptee', null)).toBe(true);
+    expect(awaitsPresidentDecision('avenant', 'acceptee', 'ajournement')).toBe(true);
+    expect(awaitsPresidentDecision('avenant', 'acceptee', 'refus')).toBe(false);
+    expect(awaitsPresidentDecision('actions_cg', 'refusee', null)).toBe(false);
+    expect(awaitsPresidentDecision('suspension', 'acceptee', null)).toBe(false);
+  });
+
+  it('needs a reason for a refus or an ajournement, the structure for an accord on actions CG (not on an avenant)', () => {
+    expect(errorsOf(checkPresidentDecision({ ...input, decision: 'refus' }, ctx))).toEqual([{ path: 'reason', message: 'Motivez le refus.' }]);
+    expect(errorsOf(checkPresidentDecision({ ...input, decision: 'ajournement', reason: ' ' }, ctx))).toEqual([{ path: 'reason', message: 'Motivez l’ajournement.' }]);
+    expect(checkPresidentDecision({ ...input, decision: 'ajournement', reason: 'Pièces' }, ctx)).toEqual({ ok: true, final: false });
+    expect(errorsOf(checkPresidentDecision({ ...input, structure: null }, ctx)).map((e) => e.path)).toEqual(['structure']);
+    expect(checkPresidentDecision({ ...input, structure: null }, { ...ctx, type: 'avenant' }).ok).toBe(true);
+    expect(errorsOf(checkPresidentDecision({ ...input, signatoryName: ' ', signatoryFunction: '' }, ctx)).map((e) => e.path)).toEqual(['signatoryName', 'signatoryFunction']);
+  });
+
+  it('is dated neither in the future nor before the sending, the answer or an ajournement; decided once', () => {
+    const dateError = (date: string, over: Partial<PresidentDecisionContext> = {}) => errorsOf(checkPresidentDecision({ ...input, date }, { ...ctx, ...over }))[0]?.message;
+    expect(dateError('2026-03-11')).toBe('La date de la décision (11/03/2026) ne peut pas être postérieure à aujourd’hui (10/03/2026).');
+    expect(dateError('2026-03-01')).toBe('La décision du Président ne peut pas précéder l’envoi de la fiche (02/03/2026).');
+    expect(dateError('2026-03-03')).toBe('La décision du Président suit l’avis du correspondant (04/03/2026) : elle ne peut pas le précéder.');
+    expect(dateError('2026-03-05', { previous: { decision: 'ajournement', date: '2026-03-06' } })).toBe('La décision ne peut pas précéder l’ajournement du 06/03/2026.');
+    expect(dateError('2026-03-07', { previous: { decision: 'ajournement', date: '2026-03-06' } })).toBeUndefined();
+    expect(dateError('2026-03-07', { previous: { decision: 'accord', date: '2026-03-06' } })).toBe('La décision du Président est déjà enregistrée (accord du 06/03/2026).');
   });
 });

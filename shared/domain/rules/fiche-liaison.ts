@@ -4,7 +4,8 @@
  * EDE attached, the target orientation), suspension (motif, the référent’s signature, the convocation letters
  * attached), actions du Conseil Général (the actions ticked in Annexe 7’s lists, signatures of the référent and
  * the bénéficiaire) and avenant (reason, the modified PAP, both signatures, the duration unchanged). A fiche
- * closes only with the correspondent’s answer (« A chaque demande, un retour sera fait au référent »).
+ * closes only with the correspondent’s answer (« A chaque demande, un retour sera fait au référent »); an accepted
+ * request for actions CG or avenant also waits for the « Partie réservée au Président » (`checkPresidentDecision`).
  */
 import { z } from 'zod';
 import { idSchema, isoDateSchema, requiredText } from '../../api/common';
@@ -35,7 +36,7 @@ export const REORIENTATION_MOTIFS = [
 ] as const;
 export type ReorientationMotif = (typeof REORIENTATION_MOTIFS)[number];
 export const REORIENTATION_MOTIF_LABELS: Record<ReorientationMotif, string> = {
-  radiation_pole_emploi: 'Radiation Pôle Emploi',
+  radiation_pole_emploi: 'Radiation France Travail (ex-Pôle Emploi)',
   orientation_initiale_inadaptee: 'Orientation initiale inadaptée',
   changement_situation: 'Changement de situation de la personne',
   reorientation_apres_fin_contrat: 'Réorientation après fin de contrat',
@@ -47,7 +48,7 @@ export type SuspensionMotif = (typeof SUSPENSION_MOTIFS)[number];
 export const SUSPENSION_MOTIF_LABELS: Record<SuspensionMotif, string> = {
   non_signature: 'Non signature du PPAE ou du contrat d’engagement',
   non_respect: 'Non respect du PPAE ou du contrat d’engagement',
-  radiation_pole_emploi: 'Radiation Pôle Emploi',
+  radiation_pole_emploi: 'Radiation France Travail (ex-Pôle Emploi)',
   refus_controle: 'Refus de se soumettre au contrôle',
   autres: 'Autres',
 };
@@ -464,4 +465,94 @@ export function transitionFiche<F extends FicheDeLiaison>(
       break;
   }
   return errors.length > 0 ? failure(errors) : { ok: true, fiche: next, from, to };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Annexe 7 — « PARTIE RÉSERVÉE AU PRÉSIDENT DU CONSEIL GENERAL »: decision, « Structure désignée pour
+// l’inscription à une action CG », date, « Signature : Le Président du Conseil Général, Par délégation, Le Chef du
+// Service Local Allocation Insertion ou le directeur de Maison du Département Solidarité ».
+// ---------------------------------------------------------------------------------------------------------
+
+export const PRESIDENT_DECISIONS = ['accord', 'refus', 'ajournement'] as const;
+export type PresidentDecisionKind = (typeof PRESIDENT_DECISIONS)[number];
+export const PRESIDENT_DECISION_LABELS: Record<PresidentDecisionKind, string> = {
+  accord: 'Accord',
+  refus: 'Refus',
+  ajournement: 'Ajournement',
+};
+
+/** The requests whose fiche carries the Président's part: a request for actions du Conseil Général, an avenant. */
+export const needsPresidentDecision = (type: FicheType): type is 'actions_cg' | 'avenant' => type === 'actions_cg' || type === 'avenant';
+
+export interface PresidentDecisionInput {
+  decision: PresidentDecisionKind;
+  /** Required for a refus or an ajournement. */
+  reason?: string | null;
+  /** « Structure désignée pour l’inscription à une action CG »: required for an accord on actions CG. */
+  structure?: string | null;
+  date: IsoDate;
+  signatoryName: string;
+  signatoryFunction: string;
+  signatoryDelegation?: string | null;
+}
+
+export interface PresidentDecisionContext {
+  type: FicheType;
+  sentOn: IsoDate | null;
+  /** The correspondent's answer (observation / avis), which the Président's part follows. */
+  answer: { decision: 'acceptee' | 'refusee'; date: IsoDate } | null;
+  /** The decision already recorded, if any: only an ajournement may be followed by another decision. */
+  previous: { decision: PresidentDecisionKind; date: IsoDate } | null;
+  today: IsoDate;
+}
+
+/** true once the Président's part no longer waits: an accord or a refus (an ajournement still waits). */
+export const presidentDecided = (decision: PresidentDecisionKind | null | undefined): boolean => decision === 'accord' || decision === 'refus';
+
+/** An actions CG or avenant fiche accepted by the correspondent waits for the Président's accord or refus. */
+export const awaitsPresidentDecision = (
+  type: FicheType,
+  answer: 'acceptee' | 'refusee' | null | undefined,
+  president: PresidentDecisionKind | null | undefined,
+): boolean => needsPresidentDecision(type) && answer === 'acceptee' && !presidentDecided(president);
+
+/**
+ * The Président's part of an actions CG or avenant fiche: after the correspondent's favourable answer (the fiche's
+ * order: observation / avis du correspondant, then the Président's part), once (an ajournement may be followed by
+ * the decision), never in the future nor before the sending, the answer or the ajournement; a reason for a refus or
+ * an ajournement; the structure designated for an accord on actions CG; the signatory's name and function.
+ */
+export function checkPresidentDecision(input: PresidentDecisionInput, ctx: PresidentDecisionContext): RuleResult<{ final: boolean }> {
+  if (!needsPresidentDecision(ctx.type)) {
+    return failure([ruleError('La partie réservée au Président ne concerne qu’une demande d’actions du Conseil Général ou un avenant au contrat.', 'status')]);
+  }
+  if (!ctx.sentOn) return failure([ruleError('La fiche n’a pas encore été envoyée au correspondant.', 'status')]);
+  if (!ctx.answer) return failure([ruleError('Le Président décide après l’avis du correspondant : enregistrez d’abord sa réponse.', 'status')]);
+  if (ctx.answer.decision === 'refusee') {
+    return failure([ruleError('Le correspondant a refusé la demande : elle n’est pas soumise à la décision du Président.', 'status')]);
+  }
+  if (ctx.previous && presidentDecided(ctx.previous.decision)) {
+    const label = PRESIDENT_DECISION_LABELS[ctx.previous.decision].toLowerCase();
+    return failure([ruleError(`La décision du Président est déjà enregistrée (${label} du ${formatDate(ctx.previous.date)}).`, 'status')]);
+  }
+  const errors: RuleError[] = [];
+  if (!isIsoDate(input.date)) errors.push(ruleError('Date invalide.', 'date'));
+  else if (input.date > ctx.today) {
+    errors.push(ruleError(`La date de la décision (${formatDate(input.date)}) ne peut pas être postérieure à aujourd’hui (${formatDate(ctx.today)}).`, 'date'));
+  } else if (input.date < ctx.sentOn) {
+    errors.push(ruleError(`La décision du Président ne peut pas précéder l’envoi de la fiche (${formatDate(ctx.sentOn)}).`, 'date'));
+  } else if (input.date < ctx.answer.date) {
+    errors.push(ruleError(`La décision du Président suit l’avis du correspondant (${formatDate(ctx.answer.date)}) : elle ne peut pas le précéder.`, 'date'));
+  } else if (ctx.previous && input.date < ctx.previous.date) {
+    errors.push(ruleError(`La décision ne peut pas précéder l’ajournement du ${formatDate(ctx.previous.date)}.`, 'date'));
+  }
+  if (input.decision !== 'accord' && !input.reason?.trim()) {
+    errors.push(ruleError(input.decision === 'refus' ? 'Motivez le refus.' : 'Motivez l’ajournement.', 'reason'));
+  }
+  if (input.decision === 'accord' && ctx.type === 'actions_cg' && !input.structure?.trim()) {
+    errors.push(ruleError('Indiquez la structure désignée pour l’inscription à l’action du Conseil Général.', 'structure'));
+  }
+  if (!input.signatoryName.trim()) errors.push(ruleError('Indiquez le nom du signataire.', 'signatoryName'));
+  if (!input.signatoryFunction.trim()) errors.push(ruleError('Indiquez la fonction du signataire.', 'signatoryFunction'));
+  return errors.length > 0 ? failure(errors) : { ok: true, final: presidentDecided(input.decision) };
 }

@@ -14,3 +14,4 @@ export * from './revenus';
 export * from './echeancier';
 export * from './dsp-diff';
 export * from './dsp-elements';
+export * from './preconisation';

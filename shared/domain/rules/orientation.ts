@@ -14,8 +14,8 @@ import { formatDate } from '../format';
 export const ORIENTATIONS = ['professionnelle_pole_emploi', 'professionnelle_autre', 'solidarite'] as const;
 export type Orientation = (typeof ORIENTATIONS)[number];
 export const ORIENTATION_LABELS: Record<Orientation, string> = {
-  professionnelle_pole_emploi: 'Orientation professionnelle Pôle Emploi',
-  professionnelle_autre: 'Orientation professionnelle autre que Pôle Emploi',
+  professionnelle_pole_emploi: 'Orientation professionnelle France Travail (ex-Pôle Emploi)',
+  professionnelle_autre: 'Orientation professionnelle autre que France Travail (ex-Pôle Emploi)',
   solidarite: 'Orientation solidarité',
 };
 export const orientationSchema = z.enum(ORIENTATIONS, { error: 'Choisissez l’orientation' });
@@ -60,7 +60,7 @@ export function proposeOrientation(elements: { ede?: { proposal: EdeProposal } |
     };
   }
   if (proposal === 'professionnelle_pole_emploi') {
-    return { orientation: 'professionnelle_pole_emploi', reason: 'L’échelle de distance à l’emploi propose le Pôle Emploi (total inférieur au premier seuil).' };
+    return { orientation: 'professionnelle_pole_emploi', reason: 'L’échelle de distance à l’emploi propose France Travail (ex-Pôle Emploi) (total inférieur au premier seuil).' };
   }
   if (proposal === 'solidarite') {
     return { orientation: 'solidarite', reason: 'L’échelle de distance à l’emploi propose la sphère solidarité (total supérieur au second seuil).' };
@@ -75,7 +75,7 @@ export type ContractKind = 'CERS' | 'CERP' | 'PPAE';
 export const CONTRACT_KIND_LABELS: Record<ContractKind, string> = {
   CERS: 'Contrat d’engagements réciproques – solidarité (CERS)',
   CERP: 'Contrat d’engagements réciproques – professionnel (CERP)',
-  PPAE: 'Projet personnalisé d’accès à l’emploi (PPAE) avec Pôle Emploi',
+  PPAE: 'Projet personnalisé d’accès à l’emploi (PPAE) avec France Travail (ex-Pôle Emploi)',
 };
 
 /** The contract an orientation leads to. */

@@ -68,7 +68,7 @@ describe('validatePap', () => {
 
   it('refuses restricted actions (H.3.x) typed by hand, accepts them from the Pôle Emploi exchange', () => {
     const typed = errorsOf(validatePap({ actions: [papRow({ theme: 'H', actionCode: 'H.3.1' }), papRow({ theme: 'H', actionCode: 'H.1.1' })] }, cerp));
-    expect(typed).toEqual([{ path: 'actions.0.actionCode', message: expect.stringMatching(/réservée à l’échange informatique avec Pôle Emploi/) }]);
+    expect(typed).toEqual([{ path: 'actions.0.actionCode', message: expect.stringMatching(/réservée à l’échange informatique avec France Travail \(ex-Pôle Emploi\)/) }]);
     const exchanged = validatePap(
       { actions: [papRow({ theme: 'H', actionCode: 'H.3.1', origin: 'echange_pole_emploi' }), papRow({ theme: 'H', actionCode: 'H.1.1' })] },
       cerp,

@@ -115,7 +115,7 @@ export function validatePap(pap: PapInput, ctx: PapContext): RuleResult<{ pap: P
       }
       if (def.restricted && row.origin === 'saisie') {
         errors.push(
-          ruleError(`${line} : l’action ${def.code} « ${def.label} » est réservée à l’échange informatique avec Pôle Emploi ; elle ne se saisit pas.`, p('actionCode')),
+          ruleError(`${line} : l’action ${def.code} « ${def.label} » est réservée à l’échange informatique avec France Travail (ex-Pôle Emploi) ; elle ne se saisit pas.`, p('actionCode')),
         );
       }
       if (def.requiresDerogation && !row.derogationObtained) {

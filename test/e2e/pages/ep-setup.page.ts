@@ -165,10 +165,15 @@ export async function seedEpWorld(page: Page, url: string): Promise<EpSeed> {
     x = await api.call<C>('contracts.start', { contractId: x.id, version: x.version, date: startDate }, ref);
     return api.call<C>('contracts.saveBilan', { contractId: x.id, version: x.version, pap: { actions: x.pap.actions.map(() => ({ resultat: 'partiellement_atteint', bilan: 'Démarches engagées' })) } }, ref);
   };
+  // The EDE made with the beneficiary before each contract (required at signature).
+  const edeOn = (date: string) =>
+    api.call('ede.create', { personId: cersId, date, gridVersion: grid.version, paliers: Object.fromEntries(grid.items.map((i) => [i.key, 4])) }, ref);
+  await edeOn(iso(addDays(m0, -5)));
   c1 = await runLife(c1, signed, start1);
   const renewal = await api.call<C>('contracts.renew', { contractId: c1.id, version: c1.version, durationMonths: 6, newActions: [] }, ref);
   c1 = await api.call<C>('contracts.get', { contractId: c1.id }, ref);
   await api.call('contracts.terminate', { contractId: c1.id, version: c1.version, date: iso(addMonths(m0, 6)), bilanGeneral: 'Premier semestre' }, ref);
+  await edeOn(iso(addMonths(m0, 5)));
   const c2 = await runLife(renewal, iso(addDays(addMonths(m0, 6), -1)), iso(addMonths(m0, 6)));
   const ended = await api.call<{ epSaisineId: number | null }>('contracts.terminate', { contractId: c2.id, version: c2.version, date: iso(addMonths(m0, 12)), bilanGeneral: 'Suivi de 12 mois' }, ref);
   if (ended.epSaisineId === null) throw new Error('Le CERS à 12 mois n’a pas saisi l’EP');

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContractView } from '../../../shared/api/contracts';
-import { cerpInput, cersInput, contractsWorld, expectNothingWritten, row, sessions, type ContractsWorld } from './contracts-fixtures';
+import { cerpInput, cersInput, contractsWorld, expectNothingWritten, recordEde, row, sessions, type ContractsWorld } from './contracts-fixtures';
 import { startHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -126,6 +126,8 @@ describe('CERP', () => {
   });
 
   it('signed, validated, started; the suivi emploi stays open; renewal carries the suivi lines over', async () => {
+    // The EDE made with the beneficiary before the contract (required at signature).
+    await recordEde(h, s.refB, w.dB.person.id, '2025-06-05', [2, 2, 2, 2, 2, 2, 2, 2]);
     c = await h.ok(
       'contracts.sign',
       { contractId: c.id, version: c.version, referent: { nom: 'Berthe Référente', date: '2025-06-13' }, beneficiaire: { nom: 'Bruno Bernard', date: '2025-06-13' } },
@@ -163,7 +165,8 @@ describe('CERP', () => {
       ['G.3.1', true],
       ['H.2.1', false],
     ]);
-    // The carried-over suivi lines, dated in the previous period, don't stop the renewal's signature.
+    // The carried-over suivi lines, dated in the previous period, don't stop the renewal's signature (after a new EDE).
+    await recordEde(h, s.refB, w.dB.person.id, '2025-12-01', [2, 2, 2, 2, 2, 2, 2, 2]);
     const signed = await h.ok(
       'contracts.sign',
       { contractId: renewal.id, version: renewal.version, referent: { nom: 'Berthe Référente', date: '2025-12-10' }, beneficiaire: { nom: 'Bruno Bernard', date: '2025-12-10' } },

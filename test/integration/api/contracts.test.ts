@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContractView } from '../../../shared/api/contracts';
-import { cersInput, contractsWorld, everyTable, expectNothingWritten, ORIENTATION_A, row, sessions, type ContractsWorld } from './contracts-fixtures';
+import { cersInput, contractsWorld, everyTable, expectNothingWritten, ORIENTATION_A, recordEde, row, sessions, type ContractsWorld } from './contracts-fixtures';
 import { startHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -15,6 +15,8 @@ beforeAll(async () => {
   h = await startHarness();
   w = await contractsWorld(h);
   s = sessions(w.staff);
+  // The EDE made with the beneficiary before the first contract (required at signature).
+  await recordEde(h, s.refA, w.dA.person.id, '2025-01-20', [3, 3, 4, 3, 3, 4, 3, 3]);
 });
 afterAll(async () => {
   await h?.dispose();
@@ -343,7 +345,9 @@ describe('CERS life cycle', () => {
   });
 
   it('the renewal reaching 12 months of solidarité: terminating it seizes the EP; a third CERS is refused', async () => {
-    let r = await h.ok(
+    // A new EDE at the renewal (required at signature).
+    await recordEde(h, s.refA, w.dA.person.id, '2025-07-15', [3, 3, 3, 3, 3, 3, 3, 3]);
+    let r: ContractView = await h.ok(
       'contracts.sign',
       { contractId: renewal.id, version: renewal.version, referent: { nom: 'Rémi Référent', date: '2025-07-28' }, beneficiaire: { nom: 'Anne Martin', date: '2025-07-28' } },
       s.refA,

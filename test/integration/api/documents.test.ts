@@ -16,6 +16,8 @@ let w: ContractsWorld;
 let s: ReturnType<typeof sessions>;
 let signed: ContractView;
 let unsigned: ContractView;
+/** The EDE made before the contract (required at its signature), printed below. */
+let edeId: number;
 
 const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -30,6 +32,7 @@ beforeAll(async () => {
   w = await contractsWorld(h);
   s = sessions(w.staff);
   const c = await h.ok('contracts.create', cersInput(w.dA.person.id, [row('A.1.1', '2025-02-01', '2025-05-31'), row('D.1.1', '2025-03-01', '2025-07-31')]), s.refA);
+  edeId = await recordEde(h, s.refA, w.dA.person.id, '2025-01-20', [4, 2, 5, 3, 1, 3, 6, 4]);
   signed = await h.ok(
     'contracts.sign',
     { contractId: c.id, version: c.version, referent: { nom: 'Rémi Référent', date: '2025-01-31' }, beneficiaire: { nom: 'Anne Martin', date: '2025-01-30' } },
@@ -178,7 +181,6 @@ describe('DSP, EDE, fiche de liaison and the correspondent’s answer', () => {
       },
       s.refA,
     );
-    const edeId = await recordEde(h, s.refA, w.dA.person.id, '2025-01-20', [4, 2, 5, 3, 1, 3, 6, 4]);
     let fiche = await h.ok('fiches.create', { personId: w.dA.person.id, type: 'appui', date: '2026-02-10', texte: 'Quelles aides pour une formation de cariste ?' }, s.refA);
     fiche = await h.ok('fiches.send', { ficheId: fiche.id, version: fiche.version, date: '2026-02-10' }, s.refA);
 

@@ -1,11 +1,11 @@
 /**
  * Avenant (« Quatrième situation »): a fiche de liaison with the modified PAP and both signatures; the duration
- * never changes; accepted, the contract's PAP gets a new version and the old one stays readable.
+ * never changes; accepted, then agreed by the Président, the contract's PAP gets a new version and the old one stays readable.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContractView, PapRowInput } from '../../../shared/api/contracts';
 import type { FicheView } from '../../../shared/api/fiches';
-import { cersInput, contractsWorld, expectNothingWritten, row, sessions, type ContractsWorld } from './contracts-fixtures';
+import { cersInput, contractsWorld, expectNothingWritten, recordEde, row, sessions, type ContractsWorld } from './contracts-fixtures';
 import { startHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -22,6 +22,7 @@ beforeAll(async () => {
     cersInput(w.dA.person.id, [row('A.1.1', '2026-01-15', '2026-05-31', { services: ['CAF'] }), row('D.3', '2026-02-01', '2026-07-14')], { start: '2026-01-15' }),
     s.refA,
   );
+  await recordEde(h, s.refA, w.dA.person.id, '2026-01-05', [2, 2, 2, 2, 2, 2, 2, 2]);
   c = await h.ok('contracts.sign', { contractId: c.id, version: c.version, referent: { nom: 'Rémi Référent', date: '2026-01-10' }, beneficiaire: { nom: 'Anne Martin', date: '2026-01-10' } }, s.refA);
   c = await h.ok('contracts.transmit', { contractId: c.id, version: c.version, date: '2026-01-12' }, s.refA);
   contract = await h.ok('contracts.validate', { contractId: c.id, version: c.version, date: '2026-01-14' }, s.corr);
@@ -76,6 +77,8 @@ describe('avenant', () => {
   it('sent and accepted: the contract gets PAP version 2; version 1 stays readable', async () => {
     f = await h.ok('fiches.send', { ficheId: f.id, version: f.version, date: '2026-02-16' }, s.refA);
     f = await h.ok('fiches.answer', { ficheId: f.id, version: f.version, date: '2026-02-17', decision: 'acceptee', texte: 'Avenant accepté' }, s.corr);
+    // The new PAP version comes with the Président's accord (fiches-president.test.ts).
+    f = await h.ok('fiches.presidentDecision', { ficheId: f.id, version: f.version, decision: 'accord', date: '2026-02-17', signatoryName: 'Cora Correspondante', signatoryFunction: 'Chef du SLAI' }, s.corr);
     expect(f.avenantPapVersion).toBe(2);
     const c = await h.ok('contracts.get', { contractId: contract.id }, s.refA);
     expect(c.pap.version).toBe(2);

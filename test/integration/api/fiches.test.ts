@@ -21,7 +21,18 @@ async function contractInProgress(): Promise<ContractView> {
     cersInput(w.dA.person.id, [row('A.1.1', '2026-01-15', '2026-05-31'), row('D.3', '2026-02-01', '2026-07-14')], { start: '2026-01-15' }),
     s.refA,
   );
-  c = await h.ok('contracts.sign', { contractId: c.id, version: c.version, referent: { nom: 'Rémi Référent', date: '2026-01-10' }, beneficiaire: { nom: 'Anne Martin', date: '2026-01-10' } }, s.refA);
+  // No EDE on this dossier yet (the réorientation below needs one): signed on an administrator's written override.
+  c = await h.ok(
+    'contracts.sign',
+    {
+      contractId: c.id,
+      version: c.version,
+      referent: { nom: 'Rémi Référent', date: '2026-01-10' },
+      beneficiaire: { nom: 'Anne Martin', date: '2026-01-10' },
+      edeWaiverReason: 'EDE reportée : la bénéficiaire était hospitalisée.',
+    },
+    s.admin,
+  );
   c = await h.ok('contracts.transmit', { contractId: c.id, version: c.version, date: '2026-01-12' }, s.refA);
   c = await h.ok('contracts.validate', { contractId: c.id, version: c.version, date: '2026-01-14' }, s.corr);
   return h.ok('contracts.start', { contractId: c.id, version: c.version, date: '2026-01-15' }, s.refA);
@@ -251,6 +262,8 @@ describe('actions du Conseil Général', () => {
   it('accepted, it waits for the structure’s feedback, recorded as on the handbook’s last page', async () => {
     f = await h.ok('fiches.answer', { ficheId: f.id, version: f.version, date: '2026-02-16', decision: 'acceptee', texte: 'Inscription demandée' }, s.corr);
     expect(f.epSaisineId).toBeNull();
+    // The Président's part (fiches-president.test.ts): his accord designates the structure.
+    f = await h.ok('fiches.presidentDecision', { ficheId: f.id, version: f.version, decision: 'accord', structure: 'Centre social du Nord', date: '2026-02-16', signatoryName: 'Cora Correspondante', signatoryFunction: 'Chef du SLAI' }, s.corr);
     const inbox = await h.ok('fiches.inbox', {}, s.corr);
     expect(inbox.find((x) => x.id === f.id)?.missing).toEqual(['Retour de la structure (partie réservée à la structure)', 'Clôture de la fiche']);
     await expectNothingWritten(h, async () => {

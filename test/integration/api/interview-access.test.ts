@@ -64,6 +64,20 @@ const cases = (): Case[] => {
     c({ method: 'ede.get', input: () => ({ edeId: edeIds[0] }), ...READ_DOSSIER }),
     c({ method: 'ede.compare', input: () => ({ fromEdeId: edeIds[0], toEdeId: edeIds[1] }), ...READ_DOSSIER }),
     c({ method: 'orientation.proposal', input: () => ({ personId }), ...READ_DOSSIER }),
+    // Before the decisions: the EDE of 5 January (32 points) leaves them to the équipe d’orientation.
+    c({
+      method: 'orientation.preconisations.record',
+      input: () => ({ date: '2026-01-08', team: 'EO de l’Arrageois', items: [{ personId, preconisation: 'solidarite', edeId: edeIds[0] }] }),
+      allowed: ['admin', 'correspondant'],
+      refusedBy: { secretaire: 'role', referentA: 'role', referentB: 'role' },
+    }),
+    c({ method: 'orientation.preconisations.list', input: () => ({ personId }), ...READ_DOSSIER }),
+    c({
+      method: 'orientation.awaiting',
+      input: () => ({}),
+      allowed: ['admin', 'correspondant'],
+      refusedBy: { secretaire: 'role', referentA: 'role', referentB: 'role' },
+    }),
     c({
       method: 'orientation.decide',
       input: () => ({

@@ -185,7 +185,7 @@ describe('orientation decision', () => {
     const wrongType = await h.err('orientation.decide', decision(d, { date: '2026-02-01', orientation: 'professionnelle_pole_emploi' }), 'RULE', cs);
     expect(wrongType.fieldErrors).toEqual({
       organismeReferentId:
-        'Orientation professionnelle Pôle Emploi : l’organisme référent doit être de type « Pôle Emploi » ; « PLIE de l’Arrageois » est de type « Organisme d’accompagnement professionnel (autre que Pôle Emploi) ».',
+        'Orientation professionnelle France Travail (ex-Pôle Emploi) : l’organisme référent doit être de type « France Travail (ex-Pôle Emploi) » ; « PLIE de l’Arrageois » est de type « Organisme d’accompagnement professionnel (autre que France Travail, ex-Pôle Emploi) ».',
     });
     const otherOrganisme = await h.err('orientation.decide', decision(d, { date: '2026-02-01', referentId: w.referents.mdsA.id }), 'VALIDATION', cs);
     expect(otherOrganisme.fieldErrors).toEqual({ referentId: 'Le référent choisi ne fait pas partie de l’organisme « PLIE de l’Arrageois ».' });

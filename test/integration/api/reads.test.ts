@@ -92,6 +92,8 @@ beforeAll(async () => {
     'ede.get': { input: { edeId: ede2.id }, as: refA },
     'ede.compare': { input: { fromEdeId: edes[0]!.id, toEdeId: ede2.id }, as: refA },
     'orientation.proposal': { input: byPerson, as: refA },
+    'orientation.preconisations.list': { input: byPerson, as: refA },
+    'orientation.awaiting': { input: {}, as: corr.session },
     'orientation.current': { input: byPerson, as: refA },
     'orientation.history': { input: byPerson, as: refA },
     'droitsDevoirs.get': { input: byPerson, as: refA },

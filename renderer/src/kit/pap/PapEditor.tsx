@@ -28,6 +28,7 @@ import {
   type PapRowValues,
 } from './papModel';
 import { formatDate, plural } from '../../../../shared/domain/format';
+import { currentBodyName } from '../../../../shared/domain/franceTravail';
 
 /** The part of a form the editor works on: `pap.actions`. */
 export interface PapFormShape {
@@ -74,6 +75,9 @@ export function PapEditor({ form, contract, suggestedThemes = [], showEmptyError
   })();
   const planMessage = apiPlanError ?? ((values?.length ?? 0) > 0 || showEmptyError ? issues.plan : undefined);
 
+  // The add buttons keep the focus where it is until the click: a mouse press that blurred the field being
+  // filled would show its message, move the buttons down under the pointer, and the click would be lost.
+  const keepFocus = (e: React.MouseEvent) => e.preventDefault();
   const add = (theme: ThemeCode | '' = '') => {
     const index = rows.fields.length;
     rows.append(emptyPapRow(theme, period), { focusName: theme ? `pap.actions.${index}.actionCode` : `pap.actions.${index}.theme` });
@@ -117,7 +121,7 @@ export function PapEditor({ form, contract, suggestedThemes = [], showEmptyError
         })}
       </Stack>
       <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 2, flexWrap: 'wrap', alignItems: 'center' }}>
-        <Button ref={addRef} variant="outlined" startIcon={<AddIcon />} onClick={() => add()} disabled={rows.fields.length >= PAP_MAX_ROWS}>
+        <Button ref={addRef} variant="outlined" startIcon={<AddIcon />} onMouseDown={keepFocus} onClick={() => add()} disabled={rows.fields.length >= PAP_MAX_ROWS}>
           Ajouter une action
         </Button>
         {suggestedThemes.length > 0 ? (
@@ -126,7 +130,7 @@ export function PapEditor({ form, contract, suggestedThemes = [], showEmptyError
               Thèmes suggérés par la dernière EDE :
             </Typography>
             {suggestedThemes.map((t) => (
-              <Button key={t.code} size="small" onClick={() => add(t.code)} disabled={rows.fields.length >= PAP_MAX_ROWS}>
+              <Button key={t.code} size="small" onMouseDown={keepFocus} onClick={() => add(t.code)} disabled={rows.fields.length >= PAP_MAX_ROWS}>
                 {`Ajouter une action du thème ${t.code} — ${t.label}`}
               </Button>
             ))}
@@ -163,7 +167,8 @@ function PapRowEditor({ form, index, contract, row, issues, onRemove }: RowProps
     return list;
   }, [theme, contract.type, row?.actionCode, action]);
   const restricted = restrictedActions(theme);
-  const serviceOptions: Option[] = (action?.services ?? []).map((s) => ({ value: s, label: s }));
+  // The stored service stays the Annexe's word; the screen says today's name.
+  const serviceOptions: Option[] = (action?.services ?? []).map((s) => ({ value: s, label: currentBodyName(s) }));
   const flag = issues.flags[`${index}.actionCode`];
   const rowMessages = Object.entries(issues.rows).filter(([k]) => k.startsWith(`${index}.`));
 
@@ -294,14 +299,14 @@ export function ActionDefinition({ code, restricted = [] }: { code: string; rest
       {action ? (
         <>
           <Typography variant="subtitle1" component="p" sx={{ fontWeight: 700, mb: 1 }}>
-            {`${action.code} — ${action.label}`}
+            {`${action.code} — ${currentBodyName(action.label)}`}
           </Typography>
           <Typography variant="body2" component="p" color="text.secondary" sx={{ mb: 1 }}>
             {`Thème ${themeLabel(action.theme)}`}
           </Typography>
           {action.definition.split('\n').map((line, i) => (
             <Typography key={i} variant="body2" sx={{ mb: 0.75 }}>
-              {line}
+              {currentBodyName(line)}
             </Typography>
           ))}
           {action.notAlone ? (
@@ -311,7 +316,7 @@ export function ActionDefinition({ code, restricted = [] }: { code: string; rest
           ) : null}
           {action.notes.map((note) => (
             <Alert key={note} severity={action.requiresDerogation ? 'warning' : 'info'} sx={{ mt: 1 }}>
-              {note}
+              {currentBodyName(note)}
             </Alert>
           ))}
         </>
@@ -322,7 +327,7 @@ export function ActionDefinition({ code, restricted = [] }: { code: string; rest
       )}
       {restricted.map((a) => (
         <Alert key={a.code} severity="info" sx={{ mt: 1 }}>
-          {`${a.code} — ${a.label} : ${a.notes[0] ?? 'action réservée à l’échange avec Pôle Emploi.'}`}
+          {currentBodyName(`${a.code} — ${a.label} : ${a.notes[0] ?? 'action réservée à l’échange avec Pôle Emploi.'}`)}
         </Alert>
       ))}
     </Box>

@@ -18,7 +18,7 @@ describe('beneficiary search', () => {
       handlers: { 'dossiers.search': ({ query }) => (query.toLowerCase().startsWith('dupont') ? [SAMPLE_HIT, SECOND_HIT] : []) },
     });
     renderApp(backend.transport);
-    const search = await screen.findByRole('searchbox', { name: 'Rechercher un bénéficiaire (nom, N° CAF, N° Pôle Emploi)' });
+    const search = await screen.findByRole('searchbox', { name: 'Rechercher un bénéficiaire (nom, N° CAF, N° France Travail)' });
     await user.type(search, 'dupont');
 
     const table = await screen.findByRole('table', { name: 'Résultats de la recherche' });

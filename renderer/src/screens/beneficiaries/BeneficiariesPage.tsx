@@ -27,7 +27,7 @@ import { formatDate, personName, plural } from '../../../../shared/domain/format
 export const SEARCH_DEBOUNCE_MS = 150;
 export const SEARCH_MIN_LENGTH = 2;
 export const SEARCH_LIMIT = 50;
-export const SEARCH_LABEL = 'Rechercher un bénéficiaire (nom, N° CAF, N° Pôle Emploi)';
+export const SEARCH_LABEL = 'Rechercher un bénéficiaire (nom, N° CAF, N° France Travail)';
 
 export function BeneficiariesPage() {
   const client = useApi();
@@ -170,7 +170,7 @@ export function BeneficiariesPage() {
                   <TableCell scope="col">Nom et prénoms</TableCell>
                   <TableCell scope="col">Né(e) le</TableCell>
                   <TableCell scope="col">N° CAF</TableCell>
-                  <TableCell scope="col">N° Pôle Emploi</TableCell>
+                  <TableCell scope="col">N° France Travail (ex-Pôle Emploi)</TableCell>
                   <TableCell scope="col">Commune</TableCell>
                   <TableCell scope="col">Référent</TableCell>
                 </TableRow>
@@ -212,7 +212,7 @@ export function BeneficiariesPage() {
         ) : null}
         {!result && !error && query.trim().length === 0 ? (
           <Typography color="text.secondary">
-            Saisissez un nom, un N° allocataire CAF ou un N° Pôle Emploi pour retrouver un dossier.
+            Saisissez un nom, un N° allocataire CAF ou un N° France Travail (ex-Pôle Emploi) pour retrouver un dossier.
           </Typography>
         ) : null}
       </div>

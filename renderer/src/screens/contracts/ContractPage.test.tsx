@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ContractView } from '../../../../shared/api/contracts';
-import { CORRESPONDANT, REFERENT, SAMPLE_DOSSIER, createFakeBackend } from '../../../../test/renderer/fakeBackend';
+import { ApiError } from '../../../../shared/api/errors';
+import { ADMIN, CORRESPONDANT, REFERENT, SAMPLE_DOSSIER, createFakeBackend } from '../../../../test/renderer/fakeBackend';
 import { renderApp } from '../../../../test/renderer/renderApp';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -73,6 +74,8 @@ function contract(over: Partial<ContractView> = {}): ContractView {
     suiviEmploi: [],
     signatures: { referent: null, beneficiaire: null },
     signedOn: null,
+    edeWaiver: null,
+    edeBeforeSignature: null,
     transmittedOn: null,
     decision: null,
     startedOn: null,
@@ -104,8 +107,8 @@ describe('contract page', () => {
     let current = contract();
     backend.handle({
       'contracts.get': () => current,
-      'contracts.sign': (input) =>
-        (current = contract({
+      'contracts.sign': (input) => ({
+        ...(current = contract({
           status: 'signe',
           statusLabel: 'Signé',
           readOnly: true,
@@ -113,6 +116,8 @@ describe('contract page', () => {
           signatures: { referent: input.referent, beneficiaire: input.beneficiaire },
           version: 4,
         })),
+        sanctionChanges: [],
+      }),
     });
     renderApp(backend.transport, { path: '/contrats/31' });
     expect(await screen.findByRole('heading', { level: 1, name: 'CERS de DUPONT (nom d’usage MARTIN) Marie Louise' })).toHaveFocus();
@@ -133,6 +138,72 @@ describe('contract page', () => {
     expect(screen.getByText(/Contrat signé : il ne se modifie plus que par un avenant/)).toBeInTheDocument();
     expect(buttonNames()).toEqual(['Transmettre au SLAI', 'Saisir le bilan']);
     expect(screen.queryByRole('link', { name: 'Modifier le brouillon' })).not.toBeInTheDocument();
+  });
+
+  it('without the EDE the sign dialog says what to do; a référent cannot override it', async () => {
+    const user = userEvent.setup();
+    const backend = createFakeBackend({ user: REFERENT });
+    const missing = 'Aucune échelle de distance à l’emploi n’est enregistrée pour ce bénéficiaire. Réalisez l’échelle de distance à l’emploi avec le bénéficiaire avant la signature.';
+    backend.handle({
+      'contracts.get': () => contract(),
+      'contracts.sign': () => {
+        throw new ApiError('RULE', missing, { ede: missing });
+      },
+    });
+    renderApp(backend.transport, { path: '/contrats/31' });
+    await user.click(await screen.findByRole('button', { name: 'Signer le contrat' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Signer le contrat' });
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Signer le contrat' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent(missing);
+    expect(within(dialog).getAllByRole('alert')).toHaveLength(1);
+    expect(within(alert).getByRole('link', { name: 'Réaliser l’échelle de distance à l’emploi' })).toHaveAttribute('href', `/beneficiaires/${SAMPLE_DOSSIER.person.id}/ede/nouvelle`);
+    expect(alert).toHaveTextContent('Seul un administrateur peut faire signer sans EDE');
+    expect(within(dialog).queryByRole('textbox', { name: /Motif de la signature sans EDE/ })).not.toBeInTheDocument();
+    expect(backend.inputsOf('contracts.sign')).toEqual([expect.not.objectContaining({ edeWaiverReason: expect.anything() })]);
+  });
+
+  it('an administrator signs without the EDE with a written reason, shown on the contract; the sanction change is told', async () => {
+    const user = userEvent.setup();
+    const backend = createFakeBackend({ user: ADMIN });
+    const missing = 'Aucune échelle de distance à l’emploi n’est enregistrée pour ce bénéficiaire. Réalisez l’échelle de distance à l’emploi avec le bénéficiaire avant la signature.';
+    const change = 'Échéancier recalculé le 16/05/2026 à 10:00 : le contrat signé le 15/05/2026 met fin à la sanction au 01/06/2026, soit 2 mois de sanction (avant : 24 mois de sanction, sans fin prévue avant la signature du contrat).';
+    let current = contract({ edeBeforeSignature: missing });
+    backend.handle({
+      'contracts.get': () => current,
+      'contracts.sign': (input) => {
+        if (!input.edeWaiverReason) throw new ApiError('RULE', missing, { ede: missing });
+        current = contract({
+          status: 'signe',
+          statusLabel: 'Signé',
+          readOnly: true,
+          allowedActions: ['bilan', 'transmettre'],
+          signatures: { referent: input.referent, beneficiaire: input.beneficiaire },
+          edeWaiver: { reason: input.edeWaiverReason, byName: ADMIN.displayName },
+          version: 4,
+        });
+        return { ...current, sanctionChanges: [change] };
+      },
+    });
+    renderApp(backend.transport, { path: '/contrats/31' });
+    expect(await screen.findByText(`Avant la signature : ${missing}`)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Signer le contrat' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Signer le contrat' });
+    // Known from the draft: the alert and the override field are there at once.
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('en tant qu’administrateur, signer sans EDE');
+    const reason = within(dialog).getByRole('textbox', { name: 'Motif de la signature sans EDE (administrateur)' });
+    await user.type(reason, 'court');
+    await user.click(within(dialog).getByRole('button', { name: 'Signer le contrat' }));
+    await waitFor(() => expect(reason).toHaveAccessibleDescription(/10 caractères au moins/));
+    expect(backend.inputsOf('contracts.sign')).toEqual([]);
+    await user.clear(reason);
+    await user.type(reason, 'Bénéficiaire hospitalisé : EDE à sa sortie.');
+    await user.click(within(dialog).getByRole('button', { name: 'Signer le contrat' }));
+    await waitFor(() => expect(screen.getByRole('list', { name: 'État du contrat' })).toHaveTextContent('État : Signé'));
+    expect(backend.inputsOf('contracts.sign')).toEqual([expect.objectContaining({ edeWaiverReason: 'Bénéficiaire hospitalisé : EDE à sa sortie.' })]);
+    expect(screen.getByText(`Dérogation accordée par ${ADMIN.displayName} (administrateur) : Bénéficiaire hospitalisé : EDE à sa sortie.`)).toBeInTheDocument();
+    expect(await screen.findByText(new RegExp(`c’est enregistré\\. État du contrat : Signé\\. ${change.replace(/[()]/g, '\\$&')}`))).toBeInTheDocument();
   });
 
   it('a correspondent rejects only with a motif', async () => {

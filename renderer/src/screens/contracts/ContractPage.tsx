@@ -73,7 +73,7 @@ function ContractDetails({ record: contract, onChange: setContract }: RecordProp
     can(k),
   );
 
-  const onDone = (view: ContractView, kind: LifecycleKind) => {
+  const onDone = (view: ContractView, kind: LifecycleKind, notes: string[] = []) => {
     setDialog(null);
     if (kind === 'renouveler') {
       notify('Le renouvellement est créé en brouillon : ajoutez-y les nouvelles actions.');
@@ -82,7 +82,7 @@ function ContractDetails({ record: contract, onChange: setContract }: RecordProp
     }
     setContract(view);
     outcomes.reload();
-    notify(`${LIFECYCLE_LABELS[kind]} : c’est enregistré. État du contrat : ${view.statusLabel}.`);
+    notify([`${LIFECYCLE_LABELS[kind]} : c’est enregistré. État du contrat : ${view.statusLabel}.`, ...notes].join(' '));
   };
 
   return (
@@ -137,6 +137,11 @@ function ContractDetails({ record: contract, onChange: setContract }: RecordProp
           {c.status === 'rejete'
             ? 'Ce contrat a été rejeté : il ne se modifie plus. Établissez un nouveau contrat.'
             : 'Contrat signé : il ne se modifie plus que par un avenant (fiche de liaison). Le résultat et le bilan des actions restent à saisir.'}
+        </Alert>
+      ) : null}
+      {c.edeBeforeSignature && can('signer') ? (
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          {`Avant la signature : ${c.edeBeforeSignature}`}
         </Alert>
       ) : null}
       {c.decision?.sens === 'rejete' ? (
@@ -196,6 +201,9 @@ function ContractDetails({ record: contract, onChange: setContract }: RecordProp
             term="Signature du bénéficiaire"
             value={c.signatures.beneficiaire ? `${c.signatures.beneficiaire.nom}, le ${formatDate(c.signatures.beneficiaire.date)}` : 'Non signé'}
           />
+          {c.edeWaiver ? (
+            <Term term="Signé sans échelle de distance à l’emploi" value={`Dérogation accordée par ${c.edeWaiver.byName} (administrateur) : ${c.edeWaiver.reason}`} />
+          ) : null}
           <Term term="Transmis au SLAI" value={c.transmittedOn ? `le ${formatDate(c.transmittedOn)}` : 'Non'} />
           <Term
             term="Décision du Président"

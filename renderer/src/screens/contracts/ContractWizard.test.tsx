@@ -105,6 +105,8 @@ function viewOf(input: MethodParsedInput<'contracts.create'>, id = 31): Contract
     suiviEmploi: [],
     signatures: { referent: null, beneficiaire: null },
     signedOn: null,
+    edeWaiver: null,
+    edeBeforeSignature: null,
     transmittedOn: null,
     decision: null,
     startedOn: null,
@@ -298,7 +300,7 @@ describe('CERP wizard', () => {
 
     await waitFor(() => expect(heading()).toHaveTextContent('Étape 2 sur 8 : Situation professionnelle'));
     // Known from the dossier: the PE registration and the training level.
-    expect(screen.getByRole('checkbox', { name: 'Pôle Emploi' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'France Travail (ex-Pôle Emploi)' })).toBeChecked();
     expect(screen.getByRole('combobox', { name: 'Niveau de formation' })).toHaveValue('IV');
     await next(user);
 

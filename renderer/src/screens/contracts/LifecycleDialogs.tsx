@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
 import { useForm, type FieldPath, type FieldValues, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
@@ -25,6 +26,8 @@ import { CONTRACT_DURATIONS } from '../../../../shared/domain/rules/contracts';
 import { contractEndDate, isIsoDate, nextPeriodStart } from '../../../../shared/domain/rules/dates';
 import type { MethodName } from '../../../../shared/api/contract';
 import { toApiError, useApi } from '../../api/ApiContext';
+import { useSession } from '../../kit/session';
+import { interviewPaths } from '../../kit/paths';
 import { toIsoDate } from '../../kit/format';
 import { DateFieldR, SelectFieldR, TextFieldR, type AnyControl } from '../../kit/formFields';
 import { ROOT_ERROR_KEY } from './contractFormModel';
@@ -89,7 +92,8 @@ export interface LifecycleDialogProps {
   /** Saisine de l’EP at term (CERS reaching 12 months): changes the confirm label. */
   seizesEp?: boolean;
   onClose: () => void;
-  onDone: (view: ContractView, kind: LifecycleKind) => void;
+  /** The view after the action; `notes`: what else it changed (the sanction schedules a signature ended). */
+  onDone: (view: ContractView, kind: LifecycleKind, notes?: string[]) => void;
   today?: string;
 }
 
@@ -105,6 +109,7 @@ function defaultsFor(kind: LifecycleKind, c: ContractView, today: string): Value
       return {
         referent: { nom: c.referentIdentity.displayName, date: today },
         beneficiaire: { nom: personName(c.etatCivil), date: today },
+        edeWaiverReason: '',
       };
     case 'rejeter':
     case 'clore':
@@ -124,6 +129,9 @@ function LifecycleDialogOpen({ kind, contract, seizesEp, onClose, onDone, today 
   const resolver = useMemo(() => zodResolver(SCHEMAS[kind] as never) as unknown as Resolver<Values>, [kind]);
   const form = useForm<Values>({ resolver, defaultValues: defaultsFor(kind, contract, today), mode: 'onTouched' });
   const [error, setError] = useState<string>();
+  const isAdmin = useSession().user.role === 'administrateur';
+  // The EDE the handbook asks for before the contract: known from the draft, or told by the refused signature.
+  const [edeMissing, setEdeMissing] = useState<string | null>(kind === 'signer' ? contract.edeBeforeSignature : null);
   const { isSubmitting } = form.formState;
   const control = form.control as AnyControl<FieldValues>;
   const field = (p: string) => p as FieldPath<FieldValues>;
@@ -132,14 +140,19 @@ function LifecycleDialogOpen({ kind, contract, seizesEp, onClose, onDone, today 
   const submit = form.handleSubmit(async (values) => {
     setError(undefined);
     try {
-      const view = (await client.call(METHODS[kind], { ...values, contractId: contract.id, version: contract.version } as never)) as ContractView;
-      onDone(view, kind);
+      const view = (await client.call(METHODS[kind], { ...values, contractId: contract.id, version: contract.version } as never)) as ContractView & {
+        sanctionChanges?: string[];
+      };
+      onDone(view, kind, view.sanctionChanges);
     } catch (e) {
       const apiError = toApiError(e);
       const entries = Object.entries(apiError.fieldErrors ?? {});
-      setError(apiError.fieldErrors?.[ROOT_ERROR_KEY] ?? apiError.message);
-      entries
-        .filter(([p]) => p !== ROOT_ERROR_KEY)
+      const ede = apiError.fieldErrors?.[EDE_FIELD];
+      if (ede) setEdeMissing(ede);
+      const others = entries.filter(([p]) => p !== ROOT_ERROR_KEY && p !== EDE_FIELD);
+      // Only the EDE is missing: the alert below says it (once).
+      setError(ede && others.length === 0 && !apiError.fieldErrors?.[ROOT_ERROR_KEY] ? undefined : (apiError.fieldErrors?.[ROOT_ERROR_KEY] ?? apiError.message));
+      others
         .forEach(([p, message], i) => form.setError(field(p), { type: 'server', message }, { shouldFocus: i === 0 }));
     }
   });
@@ -165,6 +178,17 @@ function LifecycleDialogOpen({ kind, contract, seizesEp, onClose, onDone, today 
                 <DateFieldR control={control} name={field('referent.date')} label="Date de signature du référent" required disableFuture />
                 <TextFieldR control={control} name={field('beneficiaire.nom')} label="Nom du bénéficiaire signataire" required />
                 <DateFieldR control={control} name={field('beneficiaire.date')} label="Date de signature du bénéficiaire" required disableFuture />
+                {edeMissing ? <EdeMissing message={edeMissing} personId={contract.personId} isAdmin={isAdmin} /> : null}
+                {edeMissing && isAdmin ? (
+                  <TextFieldR
+                    control={control}
+                    name={field('edeWaiverReason')}
+                    label="Motif de la signature sans EDE (administrateur)"
+                    hint="Ce motif écrit est conservé avec le contrat et dans le journal."
+                    multiline
+                    minRows={2}
+                  />
+                ) : null}
               </>
             ) : kind === 'renouveler' ? (
               <>
@@ -202,6 +226,24 @@ function LifecycleDialogOpen({ kind, contract, seizesEp, onClose, onDone, today 
         </DialogActions>
       </Box>
     </Dialog>
+  );
+}
+
+/** The path of the EDE error in a refused signature (shared/domain/rules/contracts.ts, checkEdeBeforeContract). */
+const EDE_FIELD = 'ede';
+
+/** The EDE is missing or too old for this contract: what to do, and for an administrator the override. */
+function EdeMissing({ message, personId, isAdmin }: { message: string; personId: number; isAdmin: boolean }) {
+  return (
+    <Alert severity="warning" role="alert">
+      <Typography variant="body2">{message}</Typography>
+      <Typography variant="body2" sx={{ mt: 1 }}>
+        <RouterLink to={interviewPaths.edeNew(personId)}>Réaliser l’échelle de distance à l’emploi</RouterLink>
+        {isAdmin
+          ? ' — ou, en tant qu’administrateur, signer sans EDE en indiquant le motif ci-dessous.'
+          : '. Seul un administrateur peut faire signer sans EDE, avec un motif écrit.'}
+      </Typography>
+    </Alert>
   );
 }
 

@@ -318,7 +318,7 @@ export function DossierForm({ mode, dossier, staff, staffError, onReload }: Doss
               <TextInput
                 control={control}
                 name="person.peNumber"
-                label="N° Pôle Emploi"
+                label="N° France Travail (ex-Pôle Emploi)"
                 hint="7 chiffres et 1 chiffre ou lettre"
                 slotProps={{ htmlInput: { maxLength: 8, autoComplete: 'off' } }}
               />

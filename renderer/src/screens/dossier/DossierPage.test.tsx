@@ -34,7 +34,7 @@ describe('dossier page', () => {
     const identity = screen.getByRole('region', { name: 'Identité et foyer' });
     expect(identity).toHaveTextContent(`15/03/1985 (${ageFromIsoDate('1985-03-15')} ans)`);
     expect(identity).toHaveTextContent('N° allocataire CAF1234567');
-    expect(identity).toHaveTextContent('N° Pôle Emploi1234567A');
+    expect(identity).toHaveTextContent('N° France Travail (ex-Pôle Emploi)1234567A');
     expect(identity).toHaveTextContent('RéférentRomain Durand');
     expect(identity).toHaveTextContent('CorrespondantNon désigné');
     expect(identity).toHaveTextContent('MDSMDS de Lens');

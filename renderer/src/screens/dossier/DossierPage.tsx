@@ -105,7 +105,7 @@ function StatusChips({ dossier }: { dossier: Dossier }) {
       {dossier.foyer.rsaDepuis ? (
         <Chip role="listitem" label={`RSA depuis le ${formatDate(dossier.foyer.rsaDepuis)}`} variant="outlined" />
       ) : null}
-      {p.peNumber ? <Chip role="listitem" label="Inscrit(e) à Pôle Emploi" variant="outlined" /> : null}
+      {p.peNumber ? <Chip role="listitem" label="Inscrit(e) à France Travail (ex-Pôle Emploi)" variant="outlined" /> : null}
     </Stack>
   );
 }
@@ -122,7 +122,7 @@ function IdentityCard({ dossier }: { dossier: Dossier }) {
     ['Sexe', SEXES[p.sexe]],
     ['Date de naissance', `${formatDate(p.dateNaissance)} (${formatAge(p.dateNaissance)})`],
     ['N° allocataire CAF', f.cafNumber],
-    ['N° Pôle Emploi', p.peNumber ?? '—'],
+    ['N° France Travail (ex-Pôle Emploi)', p.peNumber ?? '—'],
     ['Référent', p.referent?.displayName ?? 'Non désigné'],
     ['Correspondant', p.correspondant?.displayName ?? 'Non désigné'],
     ['MDS', f.mds.name],

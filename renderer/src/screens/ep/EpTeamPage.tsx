@@ -1,9 +1,7 @@
 import { useEffect, useId, useState } from 'react';
-import { Link as RouterLink } from 'react-router';
 import { Controller, useForm } from 'react-hook-form';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Breadcrumbs from '@mui/material/Breadcrumbs';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
@@ -11,7 +9,6 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -67,16 +64,7 @@ export function EpTeamPage() {
   return (
     <Page
       title="Composition de l’équipe pluridisciplinaire"
-      subtitle={
-        <Breadcrumbs aria-label="Fil d’Ariane">
-          <Link component={RouterLink} to={epPaths.home}>
-            Équipes pluridisciplinaires
-          </Link>
-          <Typography color="text.primary" aria-current="page">
-            Composition de l’équipe
-          </Typography>
-        </Breadcrumbs>
-      }
+      breadcrumbs={[{ label: 'Équipes pluridisciplinaires', to: epPaths.home }, { label: 'Composition de l’équipe' }]}
     >
       {query.error ? <LoadError error={query.error} onRetry={query.reload} /> : null}
       {ep === undefined && !query.error ? <Loading>Chargement de l’équipe…</Loading> : null}

@@ -1,3 +1,4 @@
+import Alert from '@mui/material/Alert';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -45,6 +46,11 @@ export function SanctionTable({ sanction, caption }: { sanction: EpSanction; cap
       <Typography variant="body2" sx={{ mt: 1 }}>
         {sanctionEnd(sanction)}
       </Typography>
+      {sanction.recomputation ? (
+        <Alert severity="info" sx={{ mt: 1 }}>
+          {sanction.recomputation.text}
+        </Alert>
+      ) : null}
     </>
   );
 }

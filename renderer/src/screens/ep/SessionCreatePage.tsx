@@ -3,14 +3,11 @@ import { Link as RouterLink, useNavigate } from 'react-router';
 import { Controller, useForm, type Control } from 'react-hook-form';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Breadcrumbs from '@mui/material/Breadcrumbs';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Grid from '@mui/material/Grid';
-import Link from '@mui/material/Link';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import { epSessionCreateInputSchema } from '../../../../shared/api/ep';
 import { toApiError, useApi } from '../../api/ApiContext';
 import { useNotify } from '../../kit/notifications';
@@ -92,16 +89,7 @@ export function SessionCreatePage() {
   return (
     <Page
       title="Nouvelle séance de l’équipe pluridisciplinaire"
-      subtitle={
-        <Breadcrumbs aria-label="Fil d’Ariane">
-          <Link component={RouterLink} to={epPaths.home}>
-            Équipes pluridisciplinaires
-          </Link>
-          <Typography color="text.primary" aria-current="page">
-            Nouvelle séance
-          </Typography>
-        </Breadcrumbs>
-      }
+      breadcrumbs={[{ label: 'Équipes pluridisciplinaires', to: epPaths.home }, { label: 'Nouvelle séance' }]}
     >
       <LeaveGuard when={form.formState.isDirty && !allowLeave.current} message="La séance n’est pas créée : vos saisies restent dans le brouillon." allowRef={allowLeave} />
       {draft.found ? (

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
@@ -10,13 +9,13 @@ import Typography from '@mui/material/Typography';
 import type { EpConvocations, EpLetterKind, EpSession } from '../../../../shared/api/ep';
 import { toApiError, useApi } from '../../api/ApiContext';
 import { base64ToBlob, saveBlob } from '../../kit/files';
-import { Section } from './common';
+import { Section, StatusLine } from './common';
 import { formatDate, personName } from '../../../../shared/domain/format';
 
 const NOT_HELD: readonly EpSession['status'][] = ['creee', 'dossiers_inscrits', 'convocations_envoyees'];
 
 /** Saves (or opens) a PDF received in base64. */
-function deliver(file: { fileName: string; mime: string; contentBase64: string }, open: boolean): void {
+export function deliver(file: { fileName: string; mime: string; contentBase64: string }, open: boolean): void {
   const blob = base64ToBlob(file.contentBase64, file.mime);
   if (!open) return saveBlob(blob, file.fileName);
   const url = URL.createObjectURL(blob);
@@ -141,14 +140,7 @@ export function SessionDocuments({ session }: { session: EpSession }) {
           })}
         </Box>
       ) : null}
-      <Typography role="status" aria-live="polite" sx={{ mt: 1, minHeight: '1.5em' }}>
-        {status}
-      </Typography>
-      {error ? (
-        <Alert severity="error" role="alert">
-          {error}
-        </Alert>
-      ) : null}
+      <StatusLine status={status} error={error} />
       {convocations ? <ConvocationsView data={convocations} /> : null}
     </Section>
   );

@@ -3,7 +3,6 @@ import { Link as RouterLink, useParams } from 'react-router';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
-import Breadcrumbs from '@mui/material/Breadcrumbs';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
@@ -13,7 +12,6 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Link from '@mui/material/Link';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
-import Stack from '@mui/material/Stack';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -31,13 +29,15 @@ import { Page } from '../../kit/Page';
 import { LoadError, Loading } from '../../kit/status';
 import { AttendancePanel } from './AttendancePanel';
 import { CasesPanel } from './CaseForms';
-import { DeadlineFlag, Section } from './common';
+import { DeadlineFlag, FormDialog, ReasonField, Section, usePendingWrite } from './common';
 import { epPaths } from '../../kit/paths';
 import { CASE_STAGE_LABELS, caseStage, sessionView, type SessionView } from './sessionModel';
 import { SessionDocuments } from './SessionDocuments';
+import { CancelledPanel, CancelOffer } from './SessionCancel';
 import type { RunSessionWrite } from './sessionWrite';
 import { formatDate, personName, plural } from '../../../../shared/domain/format';
 import { ScrollTable } from '../../kit/ScrollRegion';
+import { sessionAtLeast } from '../../../../shared/domain/rules/ep-sessions';
 
 /** One session: state and next step, ordre du jour, documents, attendance, avis and decisions. */
 export function SessionPage() {
@@ -63,22 +63,13 @@ export function SessionPage() {
   return (
     <Page
       title={title}
+      breadcrumbs={[{ label: 'Équipes pluridisciplinaires', to: epPaths.home }, { label: title }]}
       subtitle={
-        <>
-          <Breadcrumbs aria-label="Fil d’Ariane">
-            <Link component={RouterLink} to={epPaths.home}>
-              Équipes pluridisciplinaires
-            </Link>
-            <Typography color="text.primary" aria-current="page">
-              {title}
-            </Typography>
-          </Breadcrumbs>
-          {session ? (
-            <Typography color="text.secondary">
-              {session.place}, à partir de {session.startTime} — {session.territory}
-            </Typography>
-          ) : null}
-        </>
+        session ? (
+          <Typography color="text.secondary">
+            {session.place}, à partir de {session.startTime} — {session.territory}
+          </Typography>
+        ) : null
       }
     >
       {!valid ? <Alert severity="error">Cette séance n’existe pas.</Alert> : null}
@@ -86,10 +77,12 @@ export function SessionPage() {
       {valid && !session && !query.error ? <Loading>Chargement de la séance…</Loading> : null}
       {session && view ? (
         <>
+          {view.can.cancel ? <CancelOffer session={session} onCancelled={setSession} /> : null}
+          {session.status === 'annulee' ? <CancelledPanel session={session} /> : null}
           <StatePanel session={session} view={view} run={run} />
           <AgendaPanel session={session} view={view} run={run} />
           {view.can.documents ? <SessionDocuments session={session} /> : null}
-          {session.status !== 'creee' && session.status !== 'dossiers_inscrits' && session.status !== 'convocations_envoyees' ? (
+          {sessionAtLeast(session.status, 'tenue') ? (
             <>
               <AttendancePanel session={session} editable={view.can.attendance} run={run} />
               <CasesPanel session={session} view={view} run={run} />
@@ -405,58 +398,30 @@ function RemoveDialog({ session, item, run, onClose }: { session: EpSession; ite
   const [status, setStatus] = useState<'reporte' | 'retire'>('reporte');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string>();
-  const [pending, setPending] = useState(false);
-  const titleId = useId();
+  const write = usePendingWrite((e) => {
+    const err = toApiError(e);
+    setError(err.fieldErrors?.reason ?? err.message);
+  });
   const name = personName(item.person);
-  const submit = async () => {
-    setPending(true);
-    setError(undefined);
-    try {
+  const submit = () =>
+    write.run(async () => {
+      setError(undefined);
       await run('ep.sessions.removeItem', { sessionId: session.id, itemId: item.itemId, status, reason }, status === 'reporte' ? `Dossier de ${name} reporté.` : `Dossier de ${name} retiré.`);
       onClose();
-    } catch (e) {
-      const err = toApiError(e);
-      setError(err.fieldErrors?.reason ?? err.message);
-    } finally {
-      setPending(false);
-    }
-  };
+    });
   return (
-    <Dialog open onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="sm">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <DialogTitle id={titleId}>Reporter ou retirer le dossier de {name}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            <TextField select label="Mesure" value={status} onChange={(e) => setStatus(e.target.value as 'reporte' | 'retire')} slotProps={{ select: { native: true } }}>
-              <option value="reporte">Reporter à une prochaine séance</option>
-              <option value="retire">Retirer de l’ordre du jour</option>
-            </TextField>
-            <TextField
-              label="Motif"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              required
-              multiline
-              minRows={2}
-              autoFocus
-              error={!!error}
-              helperText={error ?? 'La saisine retourne dans la file d’attente avec ce motif.'}
-            />
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>Annuler</Button>
-          <Button type="submit" variant="contained" disabled={pending}>
-            {status === 'reporte' ? 'Reporter le dossier' : 'Retirer le dossier'}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={`Reporter ou retirer le dossier de ${name}`}
+      submitLabel={status === 'reporte' ? 'Reporter le dossier' : 'Retirer le dossier'}
+      pending={write.pending}
+      onSubmit={() => void submit()}
+      onClose={onClose}
+    >
+      <TextField select label="Mesure" value={status} onChange={(e) => setStatus(e.target.value as 'reporte' | 'retire')} slotProps={{ select: { native: true } }}>
+        <option value="reporte">Reporter à une prochaine séance</option>
+        <option value="retire">Retirer de l’ordre du jour</option>
+      </TextField>
+      <ReasonField label="Motif" value={reason} onChange={setReason} error={error} help="La saisine retourne dans la file d’attente avec ce motif." />
+    </FormDialog>
   );
 }

@@ -1,7 +1,15 @@
-import type { ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form';
 import type { z } from 'zod';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import ErrorOutlineIcon from '@mui/icons-material/Error';
@@ -65,4 +73,82 @@ export function DeadlineFlag({ item }: { item: Pick<EpQueueItem, 'flag' | 'flagL
       {days}
     </Box>
   );
+}
+
+/**
+ * A small write in a dialog: its form (submitted by Enter or the main button), the fields in a column, « Annuler »
+ * (or `cancelLabel`) and the main button, disabled while the write runs.
+ */
+export function FormDialog(props: {
+  title: ReactNode;
+  submitLabel: string;
+  cancelLabel?: string;
+  pending: boolean;
+  onSubmit: () => void;
+  onClose: () => void;
+  submitColor?: 'primary' | 'warning';
+  children: ReactNode;
+}) {
+  const titleId = useId();
+  return (
+    <Dialog open onClose={props.onClose} aria-labelledby={titleId} fullWidth maxWidth="sm">
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onSubmit();
+        }}
+      >
+        <DialogTitle id={titleId}>{props.title}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            {props.children}
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={props.onClose}>{props.cancelLabel ?? 'Annuler'}</Button>
+          <Button type="submit" variant="contained" color={props.submitColor ?? 'primary'} disabled={props.pending}>
+            {props.submitLabel}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+/** Runs one write at a time: `pending` while it runs, the caller's `onError` when it is refused. */
+export function usePendingWrite(onError: (error: unknown) => void): { pending: boolean; run: (write: () => Promise<void>) => Promise<void> } {
+  const [pending, setPending] = useState(false);
+  const run = async (write: () => Promise<void>) => {
+    setPending(true);
+    try {
+      await write();
+    } catch (e) {
+      onError(e);
+    } finally {
+      setPending(false);
+    }
+  };
+  return { pending, run };
+}
+
+/** What a document button did (announced politely) and why it failed. */
+export function StatusLine({ status, error }: { status: string; error: string | undefined }) {
+  return (
+    <>
+      <Typography role="status" aria-live="polite" sx={{ mt: 1, minHeight: '1.5em' }}>
+        {status}
+      </Typography>
+      {error ? (
+        <Alert severity="error" role="alert">
+          {error}
+        </Alert>
+      ) : null}
+    </>
+  );
+}
+
+/** The reason a dialog asks for (required, several lines, focused first); its error replaces the help. */
+export function ReasonField({ label, value, onChange, error, help }: { label: string; value: string; onChange: (value: string) => void; error: string | undefined; help: string }) {
+  return <TextField label={label} value={value} onChange={(e) => onChange(e.target.value)} required multiline minRows={2} autoFocus error={!!error} helperText={error ?? help} />;
 }

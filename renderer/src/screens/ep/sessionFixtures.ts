@@ -20,6 +20,8 @@ export function baseSession(over: Partial<EpSession> = {}): EpSession {
     convocationsSentOn: null,
     heldOn: null,
     closedOn: null,
+    cancelledOn: null,
+    cancelReason: null,
     items: [],
     attendance: [],
     quorum: quorum(0, []),

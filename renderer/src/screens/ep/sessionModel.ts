@@ -1,8 +1,8 @@
 import type { EpSession, EpSessionItem } from '../../../../shared/api/ep';
-import { EP_SESSION_STATES, EP_SESSION_STATE_LABELS, sessionAtLeast, type EpSessionState } from '../../../../shared/domain/rules/ep-sessions';
+import { checkSessionCancel, EP_SESSION_STATE_LABELS, EP_SESSION_STEPS, sessionAtLeast, type EpSessionState, type EpSessionStep } from '../../../../shared/domain/rules/ep-sessions';
 
 export interface SessionStep {
-  state: EpSessionState;
+  state: EpSessionStep;
   label: string;
   status: 'fait' | 'en_cours' | 'a_venir';
 }
@@ -26,6 +26,8 @@ export interface SessionAbilities {
   decision: boolean;
   /** Convocations and session file exist once there is an ordre du jour. */
   documents: boolean;
+  /** Cancel the session: before it is held, when no case is left on its ordre du jour. */
+  cancel: boolean;
 }
 
 export interface SessionView {
@@ -37,7 +39,7 @@ export interface SessionView {
   removedItems: EpSessionItem[];
 }
 
-const ACTION_LABELS: Record<EpSessionState, string> = {
+const ACTION_LABELS: Record<EpSessionStep, string> = {
   creee: 'Créer la séance',
   dossiers_inscrits: 'Arrêter l’ordre du jour',
   convocations_envoyees: 'Marquer les convocations comme envoyées',
@@ -49,8 +51,9 @@ const ACTION_LABELS: Record<EpSessionState, string> = {
 
 /** The session page's view of a session: steps, next step (with its blockers), what may be done now. */
 export function sessionView(session: Pick<EpSession, 'status' | 'items' | 'next'>, manager: boolean): SessionView {
-  const index = EP_SESSION_STATES.indexOf(session.status);
-  const steps = EP_SESSION_STATES.map((state, i) => ({
+  // A cancelled session shows no chain of steps.
+  const index = (EP_SESSION_STEPS as readonly EpSessionState[]).indexOf(session.status);
+  const steps = (index < 0 ? [] : EP_SESSION_STEPS).map((state, i) => ({
     state,
     label: EP_SESSION_STATE_LABELS[state],
     status: i < index ? 'fait' : i === index ? 'en_cours' : 'a_venir',
@@ -58,7 +61,7 @@ export function sessionView(session: Pick<EpSession, 'status' | 'items' | 'next'
   const next: NextStep | null = session.next
     ? {
         state: session.next.state,
-        action: ACTION_LABELS[session.next.state],
+        action: ACTION_LABELS[session.next.state as EpSessionStep],
         blocked: session.next.blockers.length > 0,
         blockers: session.next.blockers,
       }
@@ -76,6 +79,7 @@ export function sessionView(session: Pick<EpSession, 'status' | 'items' | 'next'
       avis: manager && at('tenue'),
       decision: manager && at('tenue', 'avis_rendus'),
       documents: activeItems.length > 0 && sessionAtLeast(session.status, 'creee'),
+      cancel: manager && checkSessionCancel({ state: session.status, activeItems: activeItems.length }).ok,
     },
     activeItems,
     removedItems: session.items.filter((i) => i.status !== 'inscrit'),

@@ -2,9 +2,6 @@ import { useId, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import FormControl from '@mui/material/FormControl';
-import FormHelperText from '@mui/material/FormHelperText';
-import FormLabel from '@mui/material/FormLabel';
 import Grid from '@mui/material/Grid';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
@@ -24,12 +21,17 @@ import {
 import { toApiError, useApi } from '../../api/ApiContext';
 import { DateInput } from '../../kit/DateInput';
 import { base64ToBlob, readBase64, saveBlob } from '../../kit/files';
+import { FilePicker, checkPickedFile, formatSize, type FileLimits } from '../../kit/FilePicker';
 import { formatDate } from '../../../../shared/domain/format';
 
 type Kind = keyof typeof ATTACHMENT_KINDS;
 
 const EXTENSIONS = Object.values(ATTACHMENT_TYPES).flat();
-export const ACCEPT = [...Object.keys(ATTACHMENT_TYPES), ...EXTENSIONS.map((e) => `.${e}`)].join(',');
+const FILE_LIMITS: FileLimits = {
+  accept: [...Object.keys(ATTACHMENT_TYPES), ...EXTENSIONS.map((e) => `.${e}`)],
+  maxBytes: ATTACHMENT_MAX_BYTES,
+  typesLabel: 'PDF, PNG, JPEG ou document bureautique (docx, xlsx, odt, ods, doc, xls)',
+};
 
 /** The declared type of a file: its MIME type when accepted, else the one of its extension. */
 export function mimeOf(file: { name: string; type: string }): AttachmentMime | undefined {
@@ -39,17 +41,23 @@ export function mimeOf(file: { name: string; type: string }): AttachmentMime | u
 }
 
 /** Checks made before reading the file (the API checks again, with the first bytes). */
-export function checkFile(file: { name: string; type: string; size: number }): string | undefined {
-  if (file.size === 0) return 'Le fichier est vide.';
-  if (file.size > ATTACHMENT_MAX_BYTES) return `Le fichier dépasse 10 Mo (${formatSize(file.size)}).`;
-  if (!mimeOf(file)) return 'Type de fichier refusé : PDF, PNG, JPEG ou document bureautique (docx, xlsx, odt, ods, doc, xls).';
-  return undefined;
-}
+export const checkFile = (file: { name: string; type: string; size: number }): string | undefined => checkPickedFile(file, FILE_LIMITS);
 
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} o`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} Ko`;
-  return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} Mo`;
+/**
+ * How each attachment is named on the screen: its file name, followed, when another attachment has the same
+ * name, by its document date (« du 05/01/2026 ») or, when that does not tell them apart, by its number (« n° 2 »).
+ */
+export function attachmentLabels(attachments: readonly Pick<AttachmentMeta, 'fileName' | 'documentDate'>[]): string[] {
+  const key = (a: Pick<AttachmentMeta, 'fileName'>) => a.fileName.toLowerCase();
+  const dated = (a: Pick<AttachmentMeta, 'documentDate'>) => (a.documentDate ? `du ${formatDate(a.documentDate)}` : 'sans date');
+  return attachments.map((a, i) => {
+    const same = attachments.filter((b) => key(b) === key(a));
+    if (same.length === 1) return a.fileName;
+    const sameDate = same.filter((b) => dated(b) === dated(a));
+    if (sameDate.length === 1) return `${a.fileName} (${dated(a)})`;
+    const n = attachments.slice(0, i + 1).filter((b) => key(b) === key(a)).length;
+    return `${a.fileName} (n° ${n})`;
+  });
 }
 
 export interface AttachmentsPanelProps {
@@ -67,8 +75,7 @@ export interface AttachmentsPanelProps {
 export function AttachmentsPanel({ ficheId, attachments, editable, defaultKind = 'convocation', onChanged, today }: AttachmentsPanelProps) {
   const client = useApi();
   const inputId = useId();
-  const helpId = useId();
-  const fileRef = useRef<HTMLInputElement>(null);
+  const fileRef = useRef<HTMLButtonElement>(null);
   const [kind, setKind] = useState<Kind>(defaultKind);
   const [documentDate, setDocumentDate] = useState(today);
   const [label, setLabel] = useState('');
@@ -115,7 +122,6 @@ export function AttachmentsPanel({ ficheId, attachments, editable, defaultKind =
       setErrors({});
       setFile(null);
       setLabel('');
-      if (fileRef.current) fileRef.current.value = '';
       setMessage(`« ${file.name} » est joint à la fiche.`);
       onChanged();
     } catch (e) {
@@ -141,10 +147,11 @@ export function AttachmentsPanel({ ficheId, attachments, editable, defaultKind =
     }
   };
 
-  const remove = async (a: AttachmentMeta) => {
+  const labels = attachmentLabels(attachments);
+  const remove = async (a: AttachmentMeta, label: string) => {
     try {
       await client.call('attachments.delete', { attachmentId: a.id });
-      setMessage(`« ${a.fileName} » est retiré de la fiche.`);
+      setMessage(`« ${label} » est retiré de la fiche.`);
       onChanged();
     } catch (e) {
       setMessage(toApiError(e).message);
@@ -160,16 +167,16 @@ export function AttachmentsPanel({ ficheId, attachments, editable, defaultKind =
         <Typography sx={{ mb: 1 }}>Aucune pièce n’est jointe.</Typography>
       ) : (
         <List dense aria-label="Pièces jointes de la fiche">
-          {attachments.map((a) => (
+          {attachments.map((a, i) => (
             <ListItem
               key={a.id}
               secondaryAction={
                 <Stack direction="row" spacing={1}>
-                  <Button size="small" onClick={() => void download(a)} aria-label={`Télécharger ${a.fileName}`}>
+                  <Button size="small" onClick={() => void download(a)} aria-label={`Télécharger ${labels[i]}`}>
                     Télécharger
                   </Button>
                   {editable ? (
-                    <Button size="small" color="error" onClick={() => void remove(a)} aria-label={`Retirer ${a.fileName}`}>
+                    <Button size="small" color="error" onClick={() => void remove(a, labels[i]!)} aria-label={`Retirer ${labels[i]}`}>
                       Retirer
                     </Button>
                   ) : null}
@@ -177,7 +184,7 @@ export function AttachmentsPanel({ ficheId, attachments, editable, defaultKind =
               }
             >
               <ListItemText
-                primary={`${ATTACHMENT_KINDS[a.kind]} : ${a.fileName}`}
+                primary={`${ATTACHMENT_KINDS[a.kind]} : ${labels[i]}`}
                 secondary={`${a.documentDate ? `du ${formatDate(a.documentDate)} — ` : ''}${formatSize(a.size)}${a.label ? ` — ${a.label}` : ''}`}
               />
             </ListItem>
@@ -216,29 +223,21 @@ export function AttachmentsPanel({ ficheId, attachments, editable, defaultKind =
             />
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <FormControl error={!!errors.file} fullWidth>
-              <FormLabel htmlFor={inputId}>Fichier</FormLabel>
-              <Box
-                component="input"
-                ref={fileRef}
-                id={inputId}
-                type="file"
-                accept={ACCEPT}
-                aria-describedby={helpId}
-                aria-invalid={errors.file ? true : undefined}
-                onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
-                  const chosen = e.target.files?.[0] ?? null;
-                  setFile(chosen);
-                  const problem = chosen ? checkFile(chosen) : undefined;
-                  setErrors((prev) => {
-                    const { file: _old, ...rest } = prev;
-                    return problem ? { ...rest, file: problem } : rest;
-                  });
-                }}
-                sx={{ mt: 1, font: 'inherit' }}
-              />
-              <FormHelperText id={helpId}>{errors.file ?? 'PDF, image (PNG, JPEG) ou document bureautique ; 10 Mo au plus.'}</FormHelperText>
-            </FormControl>
+            <FilePicker
+              label="Fichier"
+              file={file}
+              buttonRef={fileRef}
+              {...FILE_LIMITS}
+              error={errors.file}
+              hint="PDF, image (PNG, JPEG) ou document bureautique ; 10 Mo au plus."
+              onChange={(chosen, problem) => {
+                setFile(chosen);
+                setErrors((prev) => {
+                  const { file: _old, ...rest } = prev;
+                  return problem ? { ...rest, file: problem } : rest;
+                });
+              }}
+            />
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
             <TextField fullWidth label="Libellé (facultatif)" value={label} onChange={(e) => setLabel(e.target.value)} />

@@ -40,6 +40,7 @@ import { ROOT_FIELD as ROOT_ERROR_KEY } from '../../../../shared/api/errors';
 import { DateFieldR, SelectFieldR, TextFieldR } from '../../kit/formFields';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { AdministratifBlock, EmailDraftButton, MissingList, SendSection } from './FicheParts';
+import { PresidentSection } from './PresidentPart';
 import { formatDate, personName } from '../../../../shared/domain/format';
 
 export const FICHE_STATE_COLORS: Record<FicheState, ChipColor> = {
@@ -160,6 +161,13 @@ function FicheDetails({ record: fiche, onChange: setFiche }: RecordProps<FicheVi
         </RecordSection>
       ) : null}
       {can('repondre') ? <AnswerForm fiche={fiche} onDone={(v) => { setFiche(v); notify(v.status === 'acceptee' ? 'La demande est acceptée : le référent a votre réponse.' : 'La demande est refusée : le référent a votre réponse.'); }} /> : null}
+      <PresidentSection
+        fiche={fiche}
+        onDone={(v) => {
+          setFiche(v);
+          notify(v.awaitingPresident ? 'L’ajournement est enregistré : la fiche attend la décision du Président.' : 'La décision du Président est enregistrée.');
+        }}
+      />
       {fiche.structureFeedback ? (
         <RecordSection title="Retour de la structure">
           <TermList>
@@ -314,8 +322,11 @@ function AnswerForm({ fiche, onDone }: { fiche: FicheView; onDone: (view: FicheV
           {decision === 'acceptee' && goesToEp ? (
             <Alert severity="info">Accepter cette demande saisit l’équipe pluridisciplinaire (avis attendu sous un mois).</Alert>
           ) : null}
+          {decision === 'acceptee' && fiche.fiche.type === 'actions_cg' ? (
+            <Alert severity="info">Accepter la demande la soumet à la décision du Président, qui désigne la structure.</Alert>
+          ) : null}
           {decision === 'acceptee' && fiche.fiche.type === 'avenant' ? (
-            <Alert severity="info">Accepter l’avenant crée une nouvelle version du plan d’accompagnement du contrat ; l’ancienne reste consultable.</Alert>
+            <Alert severity="info">Accepter l’avenant le soumet à la décision du Président : son accord crée une nouvelle version du plan d’accompagnement du contrat.</Alert>
           ) : null}
           <TextFieldR control={form.control} name="texte" label="Réponse au référent" required multiline minRows={3} hint="Obligatoire : à chaque demande, un retour est fait au référent." />
           <Box sx={{ maxWidth: 280 }}>

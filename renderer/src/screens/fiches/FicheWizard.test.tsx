@@ -8,6 +8,7 @@ import { ApiError } from '../../../../shared/api/errors';
 import { validateFicheForSending } from '../../../../shared/domain/rules/fiche-liaison';
 import { CORRESPONDANT, REFERENT, SAMPLE_DOSSIER, createFakeBackend } from '../../../../test/renderer/fakeBackend';
 import { renderApp } from '../../../../test/renderer/renderApp';
+import { FICHE_ADMINISTRATIF } from '../../../../test/renderer/fakeFiches';
 import type { FichePrefill } from './ficheFormModel';
 import { emptyFicheValues, missingBeforeSending } from './ficheFormModel';
 
@@ -19,23 +20,7 @@ afterEach(() => {
 });
 
 const PERSON = SAMPLE_DOSSIER.person.id;
-const ADMINISTRATIF: FicheView['administratif'] = {
-  mds: 'MDS de Lens',
-  correspondant: CORRESPONDANT.displayName,
-  referent: { displayName: REFERENT.displayName, structure: REFERENT.structure },
-  organisme: 'MDS de Lens – Solidarité',
-  beneficiaire: {
-    nomPatronymique: 'Dupont',
-    nomUsage: 'Martin',
-    prenoms: 'Marie Louise',
-    sexe: 'F',
-    dateNaissance: '1985-03-15',
-    address: { line1: '3 rue des Lilas', postalCode: '62300', city: 'Lens' },
-    cafNumber: '1234567',
-    situationFamiliale: 'celibataire',
-  },
-  contrat: null,
-};
+const ADMINISTRATIF = FICHE_ADMINISTRATIF;
 const PREFILL: FichePrefill = { administratif: ADMINISTRATIF, latestEde: null, avenantContract: null };
 
 /** A small main for fiches: one fiche, its attachments, the rule deciding what is missing. */
@@ -100,6 +85,8 @@ function fichesBackend(user = REFERENT) {
         sentOn: null,
         answer: null,
         closedOn: null,
+        president: null,
+        awaitingPresident: false,
         structureFeedback: null,
         epSaisineId: null,
         avenantPapVersion: null,
@@ -310,6 +297,7 @@ const summary = (over: Partial<FicheSummary>): FicheSummary => ({
   beneficiaire: 'MARTIN Marie Louise',
   referent: REFERENT.displayName,
   missing: ['Réponse du correspondant au référent (acceptation ou refus)'],
+  awaitingPresident: false,
   updatedAt: '2026-01-03T10:00:00.000Z',
   ...over,
 });
@@ -400,6 +388,8 @@ function sentFiche(): FicheView {
     sentOn: '2026-01-05',
     answer: null,
     closedOn: null,
+    president: null,
+    awaitingPresident: false,
     structureFeedback: null,
     epSaisineId: null,
     avenantPapVersion: null,

@@ -19,6 +19,7 @@ import { useCan } from '../../kit/permissions';
 import { Page } from '../../kit/Page';
 import type { DossierSectionProps } from '../../kit/dossierSections';
 import { FICHE_STATE_COLORS } from './FichePage';
+import { AWAITING_PRESIDENT } from './PresidentPart';
 import { fichePaths } from '../../kit/paths';
 import { ScrollRegion } from '../../kit/ScrollRegion';
 import { formatDate, plural } from '../../../../shared/domain/format';
@@ -65,6 +66,7 @@ function Inbox() {
         <>
           <Typography role="status" sx={{ mb: 1 }}>
             {plural(q.data.length, 'fiche à traiter', 'fiches à traiter')}
+            {waitingPresident(q.data) > 0 ? `, dont ${waitingPresident(q.data)} en attente de la décision du Président` : ''}
           </Typography>
           <FichesTable rows={q.data} caption="Fiches de liaison à traiter" showBeneficiary />
         </>
@@ -72,6 +74,8 @@ function Inbox() {
     </Box>
   );
 }
+
+const waitingPresident = (rows: readonly FicheSummary[]) => rows.filter((f) => f.awaitingPresident).length;
 
 export function FichesTable({ rows, caption, showBeneficiary }: { rows: readonly FicheSummary[]; caption: string; showBeneficiary?: boolean }) {
   return (
@@ -100,6 +104,7 @@ export function FichesTable({ rows, caption, showBeneficiary }: { rows: readonly
               {showBeneficiary ? <TableCell>{f.referent ?? '—'}</TableCell> : null}
               <TableCell>
                 <Chip size="small" color={FICHE_STATE_COLORS[f.status]} label={f.statusLabel} />
+                {f.awaitingPresident ? <Chip size="small" color="warning" variant="outlined" label={AWAITING_PRESIDENT} sx={{ mt: 0.5 }} /> : null}
               </TableCell>
               <TableCell>
                 {f.missing.length === 0 ? (
@@ -144,6 +149,11 @@ export function FichesSection({ personId }: DossierSectionProps) {
               <Link component={RouterLink} to={fichePaths.fiche(f.id)}>
                 {`${f.typeLabel} du ${formatDate(f.date)} — ${f.statusLabel}`}
               </Link>
+              {f.awaitingPresident ? (
+                <Typography variant="body2" color="text.secondary">
+                  {AWAITING_PRESIDENT}
+                </Typography>
+              ) : null}
               {f.status === 'brouillon' && f.missing.length > 0 ? (
                 <Typography variant="body2" color="text.secondary">
                   {`Avant l’envoi : ${plural(f.missing.length, 'élément manquant', 'éléments manquants')}`}

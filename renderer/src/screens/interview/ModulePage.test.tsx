@@ -21,7 +21,7 @@ describe('DSP / EDE / Orientation modules of the navigation', () => {
     renderApp(backend.transport);
     await user.click(await screen.findByRole('link', { name: link }));
     await screen.findByRole('heading', { level: 1, name: title });
-    await user.type(screen.getByRole('searchbox', { name: 'Rechercher un bénéficiaire (nom, N° CAF, N° Pôle Emploi)' }), 'mart');
+    await user.type(screen.getByRole('searchbox', { name: 'Rechercher un bénéficiaire (nom, N° CAF, N° France Travail)' }), 'mart');
     expect(await screen.findByRole('link', { name: result })).toHaveAttribute('href', href);
     expect(backend.inputsOf('dossiers.search')).toContainEqual({ query: 'mart', limit: 20 });
   });

@@ -81,7 +81,7 @@ export function InterviewModulePage({ module }: { module: InterviewModule }) {
       <Box role="search" sx={{ maxWidth: 640 }}>
         <TextField
           type="search"
-          label="Rechercher un bénéficiaire (nom, N° CAF, N° Pôle Emploi)"
+          label="Rechercher un bénéficiaire (nom, N° CAF, N° France Travail)"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           autoComplete="off"

@@ -1,10 +1,7 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import { Link as RouterLink } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Breadcrumbs from '@mui/material/Breadcrumbs';
 import Button from '@mui/material/Button';
-import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -14,28 +11,18 @@ import type { Dossier } from '../../../../shared/api/dossier';
 import type { ApiError } from '../../../../shared/api/errors';
 import type { InterviewSummary } from '../../../../shared/api/interview';
 import { toApiError, useApi, useApiQuery, useDataVersion } from '../../api/ApiContext';
-import { Page } from '../../kit/Page';
+import { Page, PageCrumbsContext, type Crumb } from '../../kit/Page';
 import { usePersonIdParam } from '../../kit/routeParams';
 import { LoadError, Loading } from '../../kit/status';
 import { interviewPaths } from '../../kit/paths';
 import { personName } from '../../../../shared/domain/format';
 
-/** Link back to the dossier, shown above the h1 of every screen of a person. */
-export function DossierCrumbs({ personId, name, current }: { personId: number; name: string; current: string }) {
-  return (
-    <Breadcrumbs aria-label="Fil d’Ariane" sx={{ mb: 1 }}>
-      <Link component={RouterLink} to="/beneficiaires">
-        Bénéficiaires
-      </Link>
-      <Link component={RouterLink} to={interviewPaths.dossier(personId)}>
-        {name}
-      </Link>
-      <Typography color="text.primary" aria-current="page">
-        {current}
-      </Typography>
-    </Breadcrumbs>
-  );
-}
+/** The trail back to the dossier, shown by the Page of every screen of a person (above its h1, as on every page). */
+export const dossierCrumbs = (personId: number, name: string, current: string): Crumb[] => [
+  { label: 'Bénéficiaires', to: '/beneficiaires' },
+  { label: name, to: interviewPaths.dossier(personId) },
+  { label: current },
+];
 
 export interface PersonScreenProps {
   /** Title of the screen; the person's name is added after it ("DSP de NOM Prénom"). */
@@ -68,12 +55,7 @@ export function PersonScreen({ title, crumb, children }: PersonScreenProps) {
   }
   const name = personName(dossier.data.person);
   return (
-    <>
-      <Box sx={{ maxWidth: 1200, mx: 'auto', px: { xs: 2, md: 4 }, pt: 2, mb: -2 }}>
-        <DossierCrumbs personId={personId} name={name} current={crumb} />
-      </Box>
-      {children({ personId, dossier: dossier.data, name })}
-    </>
+    <PageCrumbsContext.Provider value={dossierCrumbs(personId, name, crumb)}>{children({ personId, dossier: dossier.data, name })}</PageCrumbsContext.Provider>
   );
 }
 

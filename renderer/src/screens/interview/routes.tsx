@@ -18,6 +18,10 @@ export const interviewRoutes: RouteObject[] = [
     path: 'beneficiaires/:personId/orientation/decision',
     ...lazyElement(() => import('./orientation/OrientationDecisionPage'), (m) => <m.OrientationDecisionPage />),
   },
+  {
+    path: 'orientation/equipe',
+    ...lazyElement(() => import('./orientation/OrientationTeamPage'), (m) => <m.OrientationTeamPage />, ['administrateur', 'correspondant']),
+  },
   { path: 'beneficiaires/:personId/droits-devoirs', ...lazyElement(() => import('./orientation/DroitsDevoirsPage'), (m) => <m.DroitsDevoirsPage />) },
   {
     path: 'administration/organismes',

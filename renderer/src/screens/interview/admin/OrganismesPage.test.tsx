@@ -30,7 +30,7 @@ describe('organismes référents and référents (administration)', () => {
     await waitFor(() => expect(name).toHaveAttribute('aria-invalid', 'true'));
     expect(backend.inputsOf('organismes.create')).toEqual([]);
     await user.type(name, 'Pôle Emploi Lens');
-    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Type d’organisme' }), 'Pôle Emploi');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Type d’organisme' }), 'France Travail (ex-Pôle Emploi)');
     await user.type(within(dialog).getByRole('textbox', { name: 'Téléphone' }), '03 21 00 00 00');
     await user.click(within(dialog).getByRole('button', { name: 'Ajouter l’organisme' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
@@ -41,7 +41,7 @@ describe('organismes référents and référents (administration)', () => {
     await user.click(screen.getByRole('button', { name: 'Ajouter un référent' }));
     const second = await screen.findByRole('dialog', { name: 'Ajouter un référent' });
     await user.type(within(second).getByRole('textbox', { name: 'Nom du référent' }), 'Paul Conseiller');
-    await user.selectOptions(within(second).getByRole('combobox', { name: 'Organisme' }), 'Pôle Emploi Lens (Pôle Emploi)');
+    await user.selectOptions(within(second).getByRole('combobox', { name: 'Organisme' }), 'Pôle Emploi Lens (France Travail (ex-Pôle Emploi))');
     await user.click(within(second).getByRole('button', { name: 'Ajouter le référent' }));
     const referents = await screen.findByRole('table', { name: 'Référents' });
     expect(within(referents).getByRole('rowheader', { name: 'Paul Conseiller' }).closest('tr')).toHaveTextContent('Pôle Emploi Lens');

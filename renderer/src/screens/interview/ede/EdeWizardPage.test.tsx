@@ -70,7 +70,7 @@ describe('EDE wizard', () => {
     expect(live()).toHaveAttribute('aria-live', 'polite');
 
     await choose(user, 8, 'Mobilité', 1);
-    expect(live()).toHaveTextContent('Total : 17 points — Proposition : Orientation professionnelle Pôle Emploi');
+    expect(live()).toHaveTextContent('Total : 17 points — Proposition : Orientation professionnelle France Travail (ex-Pôle Emploi)');
     expect(live()).toHaveTextContent('inférieur à 18');
 
     await user.type(screen.getByRole('textbox', { name: 'Commentaire sur l’item 8 (facultatif)' }), 'Permis en cours');
@@ -96,7 +96,7 @@ describe('EDE wizard', () => {
     ]);
     const result = screen.getByRole('region', { name: 'Résultat' });
     expect(result).toHaveTextContent('Total17 points');
-    expect(result).toHaveTextContent('PropositionOrientation professionnelle Pôle Emploi');
+    expect(result).toHaveTextContent('PropositionOrientation professionnelle France Travail (ex-Pôle Emploi)');
   });
 
   it('moves between paliers with the arrow keys', async () => {

@@ -64,7 +64,7 @@ describe('dossier sections of the first interview', () => {
     const edeSection = await section('Échelle de distance à l’emploi (EDE)');
     await within(edeSection).findByText('17 points');
     expect(edeSection).toHaveTextContent('Dernière EDEle 02/03/2026');
-    expect(edeSection).toHaveTextContent('PropositionOrientation professionnelle Pôle Emploi');
+    expect(edeSection).toHaveTextContent('PropositionOrientation professionnelle France Travail (ex-Pôle Emploi)');
     expect(within(edeSection).getByRole('link', { name: 'Voir la dernière EDE' })).toHaveAttribute('href', `/beneficiaires/${PERSON_ID}/ede/${ede.id}`);
   });
 });
@@ -80,26 +80,26 @@ describe('orientation decision', () => {
     renderApp(backend.transport, { path: `/beneficiaires/${PERSON_ID}/orientation/decision` });
     await screen.findByRole('heading', { level: 1, name: 'Orientation de DUPONT (nom d’usage MARTIN) Marie Louise' });
     const proposal = await section('Proposition d’orientation');
-    expect(proposal).toHaveTextContent('Orientation professionnelle Pôle Emploi');
+    expect(proposal).toHaveTextContent('Orientation professionnelle France Travail (ex-Pôle Emploi)');
     expect(proposal).toHaveTextContent('EDE du 02/03/2026 : 17 points');
     expect(within(proposal).getByRole('list', { name: 'Frein à l’emploi' })).toHaveTextContent('Difficultés sociales : Santé.');
     expect(within(proposal).getByRole('list', { name: 'Point d’appui vers l’emploi' })).toHaveTextContent('Prêt(e) à engager rapidement');
 
     const form = await section('Décision d’orientation');
     // The proposal is preselected; only the organismes of the type it needs are offered.
-    expect(within(form).getByRole('radio', { name: 'Orientation professionnelle Pôle Emploi' })).toBeChecked();
+    expect(within(form).getByRole('radio', { name: 'Orientation professionnelle France Travail (ex-Pôle Emploi)' })).toBeChecked();
     const organisme = within(form).getByRole('combobox', { name: 'Organisme référent' });
     expect(within(organisme).getAllByRole('option').map((o) => o.textContent)).toEqual(['— Choisir —', 'Pôle Emploi Lens']);
     const today = toIsoDate(new Date());
     const deadline = addMonthsIso(today, 1);
     expect(screen.getByTestId('deadline-preview')).toHaveTextContent(
-      `Projet personnalisé d’accès à l’emploi (PPAE) avec Pôle Emploi à conclure au plus tard le ${formatDate(deadline)} (1 mois après la décision).`,
+      `Projet personnalisé d’accès à l’emploi (PPAE) avec France Travail (ex-Pôle Emploi) à conclure au plus tard le ${formatDate(deadline)} (1 mois après la décision).`,
     );
     // Solidarité: two months, and the organisme list follows.
     await user.click(within(form).getByRole('radio', { name: 'Orientation solidarité' }));
     expect(screen.getByTestId('deadline-preview')).toHaveTextContent(`au plus tard le ${formatDate(addMonthsIso(today, 2))} (2 mois`);
     expect(within(organisme).getAllByRole('option').map((o) => o.textContent)).toEqual(['— Choisir —', 'CCAS de Lens']);
-    await user.click(within(form).getByRole('radio', { name: 'Orientation professionnelle Pôle Emploi' }));
+    await user.click(within(form).getByRole('radio', { name: 'Orientation professionnelle France Travail (ex-Pôle Emploi)' }));
 
     // Required fields are refused with French messages at the fields.
     await user.click(within(form).getByRole('button', { name: 'Enregistrer la décision' }));
@@ -128,7 +128,7 @@ describe('orientation decision', () => {
     expect(await within(orientation).findByTestId('contract-deadline')).toHaveTextContent(`Contrat à conclure au plus tard le ${formatDate(deadline)}`);
     expect(orientation).toHaveTextContent('PPAE');
     expect(await within(orientation).findByRole('list', { name: 'Périodes d’orientation' })).toHaveTextContent(
-      `Depuis le ${formatDate(today)} : Orientation professionnelle Pôle Emploi — Pôle Emploi Lens (en cours)`,
+      `Depuis le ${formatDate(today)} : Orientation professionnelle France Travail (ex-Pôle Emploi) — Pôle Emploi Lens (en cours)`,
     );
   });
 

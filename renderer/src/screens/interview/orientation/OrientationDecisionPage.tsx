@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link as RouterLink, useNavigate } from 'react-router';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
@@ -7,6 +7,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
+import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -21,6 +22,12 @@ import {
   type Referent,
 } from '../../../../../shared/api/interview';
 import { DSP_ELEMENT_KIND_LABELS } from '../../../../../shared/domain/rules/dsp-elements';
+import {
+  checkDecisionAgainstReference,
+  decisionReference,
+  divergesFrom,
+  type DecisionReference,
+} from '../../../../../shared/domain/rules/preconisation';
 import { CONTRACT_KIND_LABELS, contractDeadline, ORIENTATION_LABELS, ORIENTATIONS, type Orientation } from '../../../../../shared/domain/rules/orientation';
 import { toApiError, useApi, useApiQuery } from '../../../api/ApiContext';
 import { parseIsoDate, toIsoDate } from '../../../kit/format';
@@ -49,6 +56,7 @@ export interface DecisionValues {
   referentId: number | null;
   correspondantId: number | null;
   motif: string;
+  divergenceReason: string;
 }
 const resolver = zodResolver(decisionFormSchema) as unknown as Resolver<DecisionValues, unknown, DecisionOutput>;
 
@@ -60,6 +68,12 @@ export function deadlinePreview(date: string, orientation: Orientation | ''): st
   if (!orientation || !parseIsoDate(date)) return null;
   const d = contractDeadline({ date, orientation });
   return `${CONTRACT_KIND_LABELS[d.contractKind]} à conclure au plus tard le ${formatDate(d.deadline)} (${d.months} mois après la décision).`;
+}
+
+/** What a decision dated `date` is measured against (the EDE only when dated on or before it). */
+function referenceFor(date: string, proposal: Pick<Proposal, 'ede' | 'preconisation'>): DecisionReference {
+  const ede = proposal.ede && proposal.ede.date <= date ? proposal.ede : null;
+  return decisionReference({ date, ede, preconisation: proposal.preconisation });
 }
 
 /** A référent as offered in the decision: the user account only when it bears another name. */
@@ -98,6 +112,7 @@ function DecisionLoader({ personId, name, dossier }: { personId: number; name: s
           personId={personId}
           dossier={dossier}
           proposed={proposal.data.orientation}
+          proposal={proposal.data}
           current={current.data}
           organismes={organismes.data}
           referents={referents.data}
@@ -127,6 +142,12 @@ export function ProposalPanel({ proposal, current }: { proposal: Proposal; curre
         rows={[
           ['EDE utilisée', proposal.ede ? `EDE du ${formatDate(proposal.ede.date)} : ${pointsText(proposal.ede.total)}` : 'Aucune EDE enregistrée'],
           ['DSP', proposal.dsp ? `Version ${proposal.dsp.number} du ${formatDateTime(proposal.dsp.createdAt)}` : 'Aucune DSP enregistrée'],
+          [
+            'Préconisation de l’équipe d’orientation',
+            proposal.preconisation
+              ? `${ORIENTATION_LABELS[proposal.preconisation.preconisation]} — ${proposal.preconisation.team}, le ${formatDate(proposal.preconisation.date)}${proposal.preconisation.comment ? ` (${proposal.preconisation.comment})` : ''}`
+              : 'Aucune préconisation en attente',
+          ],
           [
             'Orientation en cours',
             current
@@ -167,13 +188,15 @@ interface DecisionFormProps {
   personId: number;
   dossier: Dossier;
   proposed: Orientation | null;
+  /** The proposal with the EDE and the pending préconisation the decision is measured against. */
+  proposal: Pick<Proposal, 'ede' | 'preconisation'>;
   current: OrientationPeriodOutput | null;
   organismes: Organisme[];
   referents: Referent[];
   correspondants: { id: number; displayName: string; structure: string }[];
 }
 
-export function DecisionForm({ personId, dossier, proposed, current, organismes, referents, correspondants }: DecisionFormProps) {
+export function DecisionForm({ personId, dossier, proposed, proposal, current, organismes, referents, correspondants }: DecisionFormProps) {
   const client = useApi();
   const navigate = useNavigate();
   const notify = useNotify();
@@ -181,13 +204,14 @@ export function DecisionForm({ personId, dossier, proposed, current, organismes,
   const base = useMemo<DecisionValues>(
     () => ({
       date: toIsoDate(new Date()),
-      orientation: proposed ?? '',
+      orientation: proposal.preconisation?.preconisation ?? proposed ?? '',
       organismeReferentId: null,
       referentId: null,
       correspondantId: user.role === 'correspondant' ? user.id : (dossier.person.correspondant?.id ?? null),
       motif: '',
+      divergenceReason: '',
     }),
-    [proposed, user, dossier],
+    [proposed, proposal, user, dossier],
   );
   const form = useForm<DecisionValues, unknown, DecisionOutput>({ resolver, defaultValues: base });
   const draft = useFormDraft({ key: orientationDraftKey(personId), form, baseline: base });
@@ -208,6 +232,8 @@ export function DecisionForm({ personId, dossier, proposed, current, organismes,
     .map((r) => ({ value: String(r.id), label: referentLabel(r) }));
   const correspondantOptions: SelectOption[] = correspondants.map((c) => ({ value: String(c.id), label: c.structure ? `${c.displayName} — ${c.structure}` : c.displayName }));
   const preview = deadlinePreview(date, orientation);
+  const reference = referenceFor(date, proposal);
+  const diverges = divergesFrom(reference, orientation);
 
   // An organisme of another type than the orientation needs is dropped, with its référent.
   const organismeFits = organismeId === null || organismeOptions.some((o) => o.value === String(organismeId));
@@ -223,8 +249,16 @@ export function DecisionForm({ personId, dossier, proposed, current, organismes,
 
   const onSubmit = form.handleSubmit(async (values) => {
     setServerError(undefined);
+    const checked = checkDecisionAgainstReference(reference, values);
+    if (!checked.ok) {
+      const e = checked.errors[0]!;
+      if (e.path === 'divergenceReason') form.setError('divergenceReason', { message: e.message }, { shouldFocus: true });
+      setServerError(e.message);
+      return;
+    }
     try {
-      const result = await client.call('orientation.decide', { personId, ...values });
+      const { divergenceReason, ...rest } = values;
+      const result = await client.call('orientation.decide', { personId, ...rest, ...(diverges ? { divergenceReason } : {}) });
       await draft.markSaved();
       allowLeave.current = true;
       notify(
@@ -303,6 +337,34 @@ export function DecisionForm({ personId, dossier, proposed, current, organismes,
             <TextInput control={form.control} name="motif" label="Motif de la décision" required multiline minRows={2} slotProps={{ htmlInput: { maxLength: 1000 } }} />
           </Grid>
         </Grid>
+        {reference.kind === 'eo_required' ? (
+          <Alert severity="warning" sx={{ mt: 2 }} data-testid="eo-required">
+            {reference.text}{' '}
+            <Link component={RouterLink} to={interviewPaths.orientationTeam}>
+              Équipe d’orientation
+            </Link>
+          </Alert>
+        ) : diverges ? (
+          <Box sx={{ mt: 2 }}>
+            <Alert severity="warning" sx={{ mb: 2 }} data-testid="divergence-warning">
+              La décision choisie ({ORIENTATION_LABELS[orientation as Orientation]}) diffère de la référence : {reference.text} Indiquez le motif de l’écart : il
+              sera imprimé sur la décision.
+            </Alert>
+            <TextInput
+              control={form.control}
+              name="divergenceReason"
+              label="Motif de l’écart"
+              required
+              multiline
+              minRows={2}
+              slotProps={{ htmlInput: { maxLength: 1000 } }}
+            />
+          </Box>
+        ) : reference.kind !== 'none' ? (
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
+            {reference.text}
+          </Typography>
+        ) : null}
         <Alert severity="info" icon={false} sx={{ mt: 2 }} role="status" aria-live="polite" data-testid="deadline-preview">
           {preview ?? 'Le délai du contrat s’affiche quand l’orientation et la date sont choisies.'}
         </Alert>

@@ -1,14 +1,17 @@
-import { Link as RouterLink } from 'react-router';
+import { useState } from 'react';
+import { Link as RouterLink, useNavigate } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { DroitsDevoirs, OrientationPeriodOutput } from '../../../../../shared/api/interview';
+import type { DroitsDevoirs, OrientationPeriodOutput, Preconisation } from '../../../../../shared/api/interview';
 import { PERSON_ROLE_LABELS } from '../../../../../shared/domain/rules/droits-devoirs';
 import { CONTRACT_KIND_LABELS, ORIENTATION_LABELS } from '../../../../../shared/domain/rules/orientation';
-import { useApiQuery } from '../../../api/ApiContext';
+import { toApiError, useApi, useApiQuery } from '../../../api/ApiContext';
+import { documentPaths } from '../../../documents/paths';
+import { useSession } from '../../../kit/session';
 import { useCan } from '../../../kit/permissions';
 import type { DossierSectionProps } from '../../../kit/dossierSections';
 import { LoadError, Loading } from '../../../kit/status';
@@ -31,7 +34,7 @@ export function OrientationSection({ personId }: DossierSectionProps) {
   const canDecide = useCan('orientation.decide');
   if (summary.error) return <LoadError error={summary.error} onRetry={summary.reload} />;
   if (!summary.data) return <Loading>Chargement…</Loading>;
-  const { orientation: current, proposal } = summary.data;
+  const { orientation: current, proposal, preconisation } = summary.data;
   const periods = history.data ?? [];
   return (
     <Stack spacing={2}>
@@ -46,8 +49,11 @@ export function OrientationSection({ personId }: DossierSectionProps) {
               ['Référent', current.referent?.name ?? 'À désigner'],
               ['Correspondant', current.correspondant.displayName],
               ['Motif', current.motif],
+              ...(current.preconisation ? [['Préconisation de l’EO', preconisationText(current.preconisation)] as const] : []),
+              ...(current.divergenceReason ? [['Motif de l’écart', current.divergenceReason] as const] : []),
             ]}
           />
+          <PrintDecision personId={personId} orientationId={current.id} />
           <Alert severity="info" sx={{ mt: 1.5 }} data-testid="contract-deadline">
             <strong>
               Contrat à conclure au plus tard le {formatDate(current.contract.deadline)}
@@ -61,12 +67,24 @@ export function OrientationSection({ personId }: DossierSectionProps) {
       ) : (
         <Typography>Aucune décision d’orientation n’est encore enregistrée.</Typography>
       )}
-      <Box>
-        <Typography component="p" sx={{ fontWeight: 700 }}>
-          Proposition : {proposal.orientation ? ORIENTATION_LABELS[proposal.orientation] : 'à décider par l’EP ou l’EO'}
-        </Typography>
-        <Typography variant="body2">{proposal.reason}</Typography>
-      </Box>
+      {preconisation ? (
+        <Box data-testid="preconisation">
+          <Typography component="p" sx={{ fontWeight: 700 }}>
+            Préconisation de l’équipe d’orientation : {ORIENTATION_LABELS[preconisation.preconisation]}
+          </Typography>
+          <Typography variant="body2">
+            {preconisation.team}, le {formatDate(preconisation.date)}
+            {preconisation.comment ? ` — ${preconisation.comment}` : ''}
+          </Typography>
+        </Box>
+      ) : !current || proposal.orientation ? (
+        <Box>
+          <Typography component="p" sx={{ fontWeight: 700 }}>
+            Proposition : {proposal.orientation ? ORIENTATION_LABELS[proposal.orientation] : 'à décider par l’EP ou l’EO'}
+          </Typography>
+          <Typography variant="body2">{proposal.reason}</Typography>
+        </Box>
+      ) : null}
       {canDecide ? (
         <Box>
           <Button variant="outlined" size="small" component={RouterLink} to={interviewPaths.orientationDecision(personId)}>
@@ -96,6 +114,43 @@ export function OrientationSection({ personId }: DossierSectionProps) {
       <Divider />
       <DroitsDevoirsBlock personId={personId} />
     </Stack>
+  );
+}
+
+const preconisationText = (p: Preconisation) =>
+  `${ORIENTATION_LABELS[p.preconisation]} (${p.team}, le ${formatDate(p.date)})${p.comment ? ` — ${p.comment}` : ''}`;
+
+/** « Imprimer la décision »: archives the decision's paper (once per content) and opens its preview. */
+function PrintDecision({ personId, orientationId }: { personId: number; orientationId: number }) {
+  const client = useApi();
+  const navigate = useNavigate();
+  const { user } = useSession();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  if (user.role === 'secretaire_ep') return null;
+  const print = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const result = await client.call('documents.generate', { kind: 'orientation', sourceId: orientationId, final: true });
+      if (result.document) void navigate(documentPaths.preview(personId, result.document.id));
+    } catch (e) {
+      setError(toApiError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Box sx={{ mt: 1 }}>
+      <Button size="small" variant="outlined" onClick={() => void print()} disabled={busy}>
+        {busy ? 'Préparation…' : 'Imprimer la décision'}
+      </Button>
+      {error ? (
+        <Alert severity="error" sx={{ mt: 1 }}>
+          {error}
+        </Alert>
+      ) : null}
+    </Box>
   );
 }
 
