@@ -16,7 +16,7 @@ import * as reads from './reads';
 import { renew } from './renewal';
 import * as saisines from './saisines';
 
-export { coreOf, loadContract, normalizeRow, ruleRow } from './model';
+export { coreOf, loadContract, normalizeRow, rowValues, ruleRow } from './model';
 export { get as getContract, listForDossier as contractsOfDossier } from './reads';
 export { recordSaisine } from './saisines';
 export { papPath } from './support';

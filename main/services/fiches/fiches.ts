@@ -70,7 +70,7 @@ import {
   type SuspensionMotif,
 } from '../../../shared/domain/rules';
 import { auditActor, type Actor, type AuthedCall } from '../context';
-import { coreOf, loadContract, normalizeRow, papPath, recordSaisine, ruleRow } from '../contracts';
+import { coreOf, loadContract, normalizeRow, papPath, recordSaisine, rowValues, ruleRow } from '../contracts';
 import { accessibleDossier, etatCivilOf } from '../foundation';
 import { checkVersion, compact, notInFuture, ruleFailure, throwIfErrors, todayOf } from '../kit';
 import { attachmentMeta } from './attachments';
@@ -693,20 +693,7 @@ function recordAvenantPap(tx: DbOrTx, actor: Actor, at: string, fiche: FicheLiai
       createdById: actor.id,
       createdAt: at,
     },
-    avenant.rows.map((r) => ({
-      theme: r.theme,
-      actionCode: r.actionCode,
-      services: r.services,
-      start: r.start,
-      end: r.end,
-      engagementReferent: r.engagementReferent,
-      engagementBeneficiaire: r.engagementBeneficiaire,
-      resultat: r.resultat ?? null,
-      bilan: r.bilan ?? null,
-      origin: r.origin,
-      carriedOver: r.carriedOver,
-      derogationObtained: r.derogationObtained,
-    })),
+    avenant.rows.map(rowValues),
   );
   const updated = updateContract(tx, l.row.id, { papVersion: nextVersion }, at);
   recordContractsAudit(tx, { actor: auditActor(actor), at, entity: 'contract_pap', entityId: pap.id, action: 'create', before: null, after: { pap, actions: avenant.rows } });

@@ -9,7 +9,7 @@ export class BeneficiariesPage {
   }
 
   search() {
-    return this.page.getByRole('searchbox', { name: 'Rechercher un bénéficiaire (nom, N° CAF, N° Pôle Emploi)' });
+    return this.page.getByRole('searchbox', { name: 'Rechercher un bénéficiaire (nom, N° CAF, N° France Travail)' });
   }
 
   async type(query: string): Promise<void> {
