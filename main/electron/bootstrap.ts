@@ -188,11 +188,7 @@ export async function startElectron(deps: ElectronHostDeps): Promise<ElectronHos
   });
   mainWindow = window;
   hardenWebContents(window.webContents, appUrl);
-  window.once('ready-to-show', () => {
-    window.show();
-    // The PDF engine loads while the user types their password: after the first screen is drawn, not during.
-    setTimeout(() => void api.warmUp?.().catch(() => undefined), 3000).unref();
-  });
+  window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     mainWindow = null;
   });

@@ -105,12 +105,7 @@ async function run(options: CliOptions): Promise<void> {
   process.stdout.write(`Parcours RSA (mode navigateur) : ${host.url}\n`);
   process.stdout.write(`Ouvrez cette adresse dans votre navigateur ; Ctrl+C pour arrêter. Données : ${options.dataDir}\n`);
   process.stdout.write(`PARCOURS_URL=${host.url}\n`);
-  // The PDF engine loads while the user types their password: after the login screen is served, not during.
-  setTimeout(() => void app.warmUp?.().catch(() => undefined), WARM_UP_DELAY_MS).unref();
 }
-
-/** The login screen is served and drawn within this delay; a user takes longer to type their password. */
-const WARM_UP_DELAY_MS = 3000;
 
 const parsed = parseCliArgs(process.argv.slice(2), { platform: process.platform, env: process.env, homedir: homedir() });
 if (parsed.kind === 'help') {
