@@ -129,4 +129,25 @@ describe('« Partie réservée au Président » of the fiche de liaison', () => 
     expect(within(rows[1]!).queryByText('En attente de la décision du Président')).toBeNull();
     expect(screen.getByRole('status')).toHaveTextContent('2 fiches à traiter, dont 1 en attente de la décision du Président');
   });
+
+  it('a half-filled decision is kept as a draft and offered again after a reload', async () => {
+    const user = userEvent.setup();
+    const first = createFakeBackend({ user: CORRESPONDANT });
+    first.handle({ 'fiches.get': () => waiting() });
+    renderApp(first.transport, { path: '/fiches-de-liaison/9' });
+    const section = await screen.findByRole('region', { name: 'Partie réservée au Président' });
+    await user.clear(within(section).getByRole('textbox', { name: 'Fonction du signataire' }));
+    await user.type(within(section).getByRole('textbox', { name: 'Fonction du signataire' }), 'Directrice de la MDS');
+    await waitFor(() => expect(first.drafts.get(`fiche:${waiting().id}:president`)).toBeDefined(), { timeout: 5000 });
+    cleanup();
+
+    const again = createFakeBackend({ user: CORRESPONDANT });
+    again.handle({ 'fiches.get': () => waiting() });
+    again.drafts.set(`fiche:${waiting().id}:president`, first.drafts.get(`fiche:${waiting().id}:president`)!);
+    renderApp(again.transport, { path: '/fiches-de-liaison/9' });
+    const restored = await screen.findByRole('region', { name: 'Partie réservée au Président' });
+    await within(restored).findByText(/Un brouillon du \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2} a été retrouvé/);
+    await user.click(within(restored).getByRole('button', { name: 'Reprendre' }));
+    expect(within(restored).getByRole('textbox', { name: 'Fonction du signataire' })).toHaveValue('Directrice de la MDS');
+  });
 });

@@ -16,6 +16,8 @@ import { DateFieldR, TextFieldR } from '../../kit/formFields';
 import { toIsoDate } from '../../kit/format';
 import { RecordSection, TermList } from '../../kit/RecordPage';
 import { useSession } from '../../kit/session';
+import { useFormDraft } from '../../kit/useFormDraft';
+import { DraftOffer, DraftStatus } from '../../kit/DraftOffer';
 import { Term } from '../../kit/Term';
 
 export const PRESIDENT_SECTION_TITLE = 'Partie réservée au Président';
@@ -69,9 +71,8 @@ function PresidentForm({ fiche, onDone }: { fiche: FicheView; onDone: (view: Fic
   const client = useApi();
   const { user } = useSession();
   const resolver = useMemo(() => zodResolver(formSchema) as unknown as Resolver<PresidentValues>, []);
-  const form = useForm<PresidentValues>({
-    resolver,
-    defaultValues: {
+  const base = useMemo<PresidentValues>(
+    () => ({
       decision: '',
       reason: '',
       structure: fiche.fiche.type === 'actions_cg' ? (fiche.fiche.structureSouhaitee ?? '') : '',
@@ -79,16 +80,21 @@ function PresidentForm({ fiche, onDone }: { fiche: FicheView; onDone: (view: Fic
       signatoryName: user.displayName,
       signatoryFunction: DEFAULT_SIGNATORY_FUNCTION,
       signatoryDelegation: DEFAULT_DELEGATION,
-    },
-    mode: 'onTouched',
-  });
+    }),
+    [fiche, user],
+  );
+  const form = useForm<PresidentValues>({ resolver, defaultValues: base, mode: 'onTouched' });
+  // A half-filled decision survives a reload or a crash (drafts.save), until it is recorded.
+  const draft = useFormDraft({ key: `fiche:${fiche.id}:president`, form, baseline: base });
   const [error, setError] = useState<string>();
   const decision = useWatch({ control: form.control, name: 'decision' });
   const actionsCg = fiche.fiche.type === 'actions_cg';
   const submit = form.handleSubmit(async (values) => {
     setError(undefined);
     try {
-      onDone(await client.call('fiches.presidentDecision', { ...values, decision: values.decision as Exclude<PresidentValues['decision'], ''>, ficheId: fiche.id, version: fiche.version }));
+      const view = await client.call('fiches.presidentDecision', { ...values, decision: values.decision as Exclude<PresidentValues['decision'], ''>, ficheId: fiche.id, version: fiche.version });
+      await draft.markSaved();
+      onDone(view);
     } catch (e) {
       const apiError = toApiError(e);
       setError(apiError.fieldErrors?.[ROOT_FIELD] ?? apiError.message);
@@ -99,6 +105,13 @@ function PresidentForm({ fiche, onDone }: { fiche: FicheView; onDone: (view: Fic
   });
   return (
     <Box component="form" noValidate aria-label="Décision du Président" onSubmit={(e) => void submit(e)} sx={{ mt: 2 }}>
+      <DraftOffer
+        draft={draft}
+        onRestore={() => {
+          const data = draft.take();
+          form.reset({ ...base, ...(data && typeof data === 'object' ? (data as Partial<PresidentValues>) : {}) }, { keepDefaultValues: true });
+        }}
+      />
       <ErrorSummary message={error} errors={form.formState.submitCount > 0 ? flattenFieldErrors(form.formState.errors) : []} onSelect={(path) => form.setFocus(path as keyof PresidentValues)} />
       <Grid container spacing={2.5}>
         <Grid size={12}>
@@ -147,6 +160,7 @@ function PresidentForm({ fiche, onDone }: { fiche: FicheView; onDone: (view: Fic
       <Button type="submit" variant="contained" sx={{ mt: 2 }} disabled={form.formState.isSubmitting}>
         {form.formState.isSubmitting ? 'Enregistrement…' : 'Enregistrer la décision du Président'}
       </Button>
+      <DraftStatus draft={draft} />
     </Box>
   );
 }
