@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../shared/api/errors';
@@ -8,11 +8,18 @@ import {
   generateDatabaseKey,
   keyFilePathFor,
   readKeyFile,
+  rebuildKeyFile,
+  RECOVERY_SLOT_LOGIN,
+  recoveryFilePathFor,
+  recoverySlotStatus,
   removeSlot,
+  setRecoverySlot,
+  setSlot,
   rewrapSlot,
   SCRYPT_PARAMS,
   slotLogins,
   unwrapKey,
+  unwrapWithRecovery,
 } from './keyslots';
 import { makeTempDir, removeTempDir } from './testing';
 
@@ -217,5 +224,84 @@ describe('key slots', () => {
     const file = newFile();
     expect((await rejection(unwrapKey(file, 'a', 'b'))).code).toBe('NOT_INITIALIZED');
     expect(existsSync(file)).toBe(false);
+  });
+
+  it('reports a missing key file beside a database as a lost file, naming it and the ways back', async () => {
+    const folder = path.join(dir, 'perdu');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'parcours.db'), 'chiffré');
+    const error = await rejection(unwrapKey(path.join(folder, 'parcours.keys.json'), 'a', 'b'));
+    expect(error.code).toBe('DATABASE');
+    expect(error.message).toMatch(/^Le fichier des clés « parcours\.keys\.json » est introuvable dans .*perdu/);
+    expect(error.message).toMatch(/Restaurez la dernière sauvegarde.*clé de secours/);
+  });
+});
+
+describe('recovery slot', () => {
+  const RECOVERY = 'ABCDE-FGHJK-LMNPQ-RSTUV-WXYZ2-34567';
+
+  it('wraps the key under the recovery key in the keys file and its spare copy, the other slots untouched', async () => {
+    const { file, key } = await twoSlots();
+    const before = (await readKeyFile(file)).slots;
+    await setRecoverySlot(file, RECOVERY, key);
+    const data = await readKeyFile(file);
+    expect(data.slots).toEqual(before);
+    expect(data.recovery?.login).toBe(RECOVERY_SLOT_LOGIN);
+    expect(await recoverySlotStatus(file)).toEqual({ exists: true, createdAt: data.recovery?.createdAt, spareCopy: true });
+    expect(recoveryFilePathFor(path.join('d', 'parcours.keys.json'))).toBe(path.join('d', 'parcours.recovery.json'));
+    const found = await unwrapWithRecovery(file, RECOVERY);
+    expect(found?.key.equals(key)).toBe(true);
+    expect(found?.keyFileMissing).toBe(false);
+    expect(await unwrapWithRecovery(file, 'ABCDE-FGHJK-LMNPQ-RSTUV-WXYZ2-34568')).toBeNull();
+    // The recovery slot is no account's: no login reaches it.
+    expect(await unwrapKey(file, RECOVERY_SLOT_LOGIN, RECOVERY)).toBeNull();
+    for (const text of [readFileSync(file, 'utf8'), readFileSync(recoveryFilePathFor(file), 'utf8')]) expect(text).not.toContain('LMNPQ');
+    expect((await rejection(setRecoverySlot(file, RECOVERY, generateDatabaseKey()))).code).toBe('DATABASE');
+  });
+
+  it('a new recovery key revokes the old one in both copies', async () => {
+    const { file, key } = await twoSlots();
+    await setRecoverySlot(file, RECOVERY, key);
+    await setRecoverySlot(file, 'ZZZZZ-YYYYY-XXXXX-WWWWW-VVVVV-UUUUU', key);
+    expect(await unwrapWithRecovery(file, RECOVERY)).toBeNull();
+    rmSync(file);
+    expect(await unwrapWithRecovery(file, RECOVERY)).toBeNull();
+    expect((await unwrapWithRecovery(file, 'ZZZZZ-YYYYY-XXXXX-WWWWW-VVVVV-UUUUU'))?.keyFileMissing).toBe(true);
+  });
+
+  it('an interrupted regeneration (keys file written, spare copy not) leaves the key shown before working', async () => {
+    const { file, key } = await twoSlots();
+    await setRecoverySlot(file, RECOVERY, key);
+    const spare = readFileSync(recoveryFilePathFor(file), 'utf8');
+    await setRecoverySlot(file, 'ZZZZZ-YYYYY-XXXXX-WWWWW-VVVVV-UUUUU', key);
+    writeFileSync(recoveryFilePathFor(file), spare);
+    expect((await unwrapWithRecovery(file, RECOVERY))?.key.equals(key)).toBe(true);
+    expect((await recoverySlotStatus(file)).spareCopy).toBe(false);
+  });
+
+  it('rebuilds a lost keys file from the spare copy: the recovery slot and one account, never over an existing file', async () => {
+    const { file, key } = await twoSlots();
+    await setRecoverySlot(file, RECOVERY, key);
+    expect((await rejection(rebuildKeyFile(file, key, 'alice', 'nouveau'))).code).toBe('CONFLICT');
+    rmSync(file);
+    expect((await rejection(rebuildKeyFile(file, generateDatabaseKey(), 'alice', 'nouveau'))).code).toBe('DATABASE');
+    expect(existsSync(file)).toBe(false);
+    await rebuildKeyFile(file, key, 'alice', 'nouveau');
+    expect(await slotLogins(file)).toEqual(['alice']);
+    expect((await unwrapKey(file, 'alice', 'nouveau'))?.equals(key)).toBe(true);
+    expect((await unwrapWithRecovery(file, RECOVERY))?.keyFileMissing).toBe(false);
+    expect((await recoverySlotStatus(file)).spareCopy).toBe(true);
+  });
+
+  it('sets a slot: replaces this login’s, or adds it', async () => {
+    const { file, key } = await twoSlots();
+    const bob = (await readKeyFile(file)).slots[1];
+    expect(await setSlot(file, 'alice', 'autre mot de passe', key)).toBe('replaced');
+    expect(await setSlot(file, 'carole', 'mot de passe de Carole', key)).toBe('added');
+    expect(await unwrapKey(file, 'alice', 'mot de passe d’Alice')).toBeNull();
+    expect((await unwrapKey(file, 'alice', 'autre mot de passe'))?.equals(key)).toBe(true);
+    expect((await readKeyFile(file)).slots[1]).toEqual(bob);
+    expect(await slotLogins(file)).toEqual(['alice', 'bob', 'carole']);
+    expect((await rejection(setSlot(file, 'dan', 'x', generateDatabaseKey()))).code).toBe('DATABASE');
   });
 });

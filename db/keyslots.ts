@@ -8,21 +8,30 @@
  * The file also holds a key check value (HMAC-SHA256 of a constant under the database key), so a
  * slot can never be added or rewrapped with a key that is not this database's.
  *
+ * One more slot, `recovery`, wraps the key under the recovery key (« clé de secours », printed at setup and kept in the
+ * safe). A spare copy of it, with the key check value, is kept in `parcours.recovery.json` beside: when the keys file
+ * is lost, the recovery key and that copy rebuild it (`rebuildKeyFile`).
+ *
  * Writes are atomic (temp file + fsync + rename) and serialised per file within the process.
  * Node's crypto only; scrypt runs asynchronously (libuv thread pool).
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { ScryptOptions } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
+import { existsSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ApiError } from '../shared/api/errors';
+import { RECOVERY_DATA_SYMBOLS, recoveryKeyFromBytes } from '../shared/api/recovery';
 
 export const DATABASE_FILE_NAME = 'parcours.db';
 export const KEY_FILE_NAME = 'parcours.keys.json';
 export const KEY_FILE_FORMAT = 'parcours-rsa-keys';
 export const KEY_FILE_VERSION = 1;
 export const DATABASE_KEY_BYTES = 32;
+export const RECOVERY_FILE_NAME = 'parcours.recovery.json';
+export const RECOVERY_FILE_FORMAT = 'parcours-rsa-recovery';
+/** The recovery slot's additional authenticated data: no account's login can be it (logins are [a-z0-9._-]). */
+export const RECOVERY_SLOT_LOGIN = '#cle-de-secours';
 
 /** scrypt cost: N = 2^15, r = 8, p = 1 (32 MiB, ~0.1 s per derivation on a desktop). */
 export const SCRYPT_PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
@@ -67,7 +76,18 @@ const keyFileSchema = z.object({
   /** HMAC-SHA256(databaseKey, KEY_CHECK_LABEL), base64; null until the first slot is added. */
   keyCheck: base64Bytes(32).nullable(),
   slots: z.array(slotSchema),
+  /** The database key wrapped under the recovery key (absent in files written before it existed). */
+  recovery: slotSchema.optional(),
 });
+
+/** `parcours.recovery.json`: the spare copy of the recovery slot and the key check value. */
+const recoveryFileSchema = z.object({
+  format: z.literal(RECOVERY_FILE_FORMAT),
+  version: z.literal(1),
+  keyCheck: base64Bytes(32),
+  slot: slotSchema,
+});
+type RecoveryFile = z.infer<typeof recoveryFileSchema>;
 
 export type KeySlot = z.infer<typeof slotSchema>;
 export type KeyFile = z.infer<typeof keyFileSchema>;
@@ -75,6 +95,17 @@ export type KeyFile = z.infer<typeof keyFileSchema>;
 /** A new random database key (32 bytes). */
 export function generateDatabaseKey(): Buffer {
   return randomBytes(DATABASE_KEY_BYTES);
+}
+
+/** A new recovery key (125 random bits and a check group, printable: see shared/api/recovery.ts). */
+export function generateRecoveryKey(): string {
+  return recoveryKeyFromBytes(randomBytes(RECOVERY_DATA_SYMBOLS));
+}
+
+/** The spare copy of the recovery slot: `parcours.recovery.json` beside `parcours.keys.json` (else `<keys file>.recovery`). */
+export function recoveryFilePathFor(keyFile: string): string {
+  const base = path.basename(keyFile);
+  return path.join(path.dirname(keyFile), base === KEY_FILE_NAME ? RECOVERY_FILE_NAME : `${base}.recovery`);
 }
 
 /** `parcours.keys.json` beside the given database file. */
@@ -158,7 +189,7 @@ function withFileLock<T>(file: string, task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-async function writeAtomic(file: string, data: KeyFile): Promise<void> {
+async function writeAtomic(file: string, data: KeyFile | RecoveryFile): Promise<void> {
   const text = `${JSON.stringify(data, null, 2)}\n`;
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   const handle = await fsp.open(temp, 'wx', 0o600);
@@ -196,15 +227,33 @@ async function fileExists(file: string): Promise<boolean> {
   }
 }
 
-/** Reads and validates the key file. Missing → ApiError('NOT_INITIALIZED'); malformed → ApiError('DATABASE'). */
+/**
+ * The keys file is missing. Beside a database, that is a lost file, not a new installation: say which file, and the
+ * two ways back (a backup, the recovery key).
+ */
+function missingKeyFileError(file: string): ApiError {
+  const dir = path.dirname(file);
+  if (!existsSync(path.join(dir, DATABASE_FILE_NAME))) {
+    return new ApiError('NOT_INITIALIZED', 'Le fichier des clés de la base de données est introuvable : l’application n’est pas encore initialisée.');
+  }
+  return new ApiError(
+    'DATABASE',
+    `Le fichier des clés « ${path.basename(file)} » est introuvable dans ${dir}, alors que la base de données « ${DATABASE_FILE_NAME} » s’y trouve : ` +
+      'sans lui, personne ne peut se connecter. Restaurez la dernière sauvegarde (fichier des clés compris), ou reconstruisez-le avec la clé de secours ' +
+      '(lien « Clé de secours » de l’écran de connexion).',
+  );
+}
+
+/**
+ * Reads and validates the key file. Missing → ApiError('NOT_INITIALIZED'), or ApiError('DATABASE') when the database
+ * is beside it (a lost file); malformed → ApiError('DATABASE').
+ */
 export async function readKeyFile(file: string): Promise<KeyFile> {
   let text: string;
   try {
     text = await fsp.readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new ApiError('NOT_INITIALIZED', 'Le fichier des clés de la base de données est introuvable : l’application n’est pas encore initialisée.');
-    }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw missingKeyFileError(file);
     throw new ApiError('DATABASE', 'Le fichier des clés de la base de données ne peut pas être lu.');
   }
   let json: unknown;
@@ -243,11 +292,16 @@ export async function slotLogins(file: string): Promise<string[]> {
   return (await readKeyFile(file)).slots.map((s) => s.login);
 }
 
-function checkKeyMatches(data: KeyFile, key: Buffer): void {
-  if (data.keyCheck === null) return;
-  const expected = Buffer.from(data.keyCheck, 'base64');
+/** Whether `key` is the database key this key check value (null: none yet) was made from. */
+function matchesCheck(key: Buffer, keyCheck: string | null): boolean {
+  if (keyCheck === null) return true;
+  const expected = Buffer.from(keyCheck, 'base64');
   const actual = Buffer.from(keyCheckOf(key), 'base64');
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
+function checkKeyMatches(data: KeyFile, key: Buffer): void {
+  if (!matchesCheck(key, data.keyCheck)) {
     throw new ApiError('DATABASE', 'La clé fournie n’est pas celle de cette base de données : rien n’a été modifié.');
   }
 }
@@ -293,9 +347,14 @@ export async function unwrapKey(file: string, login: string, password: string): 
     return null;
   }
   const key = await unwrap(slot, password);
-  if (key && data.keyCheck !== null) {
-    const expected = Buffer.from(data.keyCheck, 'base64');
-    if (!timingSafeEqual(expected, Buffer.from(keyCheckOf(key), 'base64'))) return null;
+  if (key && !matchesCheck(key, data.keyCheck)) {
+    // The slot opened (right password) but the file's key check no longer matches: the keys file is damaged — say so,
+    // instead of « mot de passe incorrect » to every account.
+    key.fill(0);
+    throw new ApiError(
+      'DATABASE',
+      `Le fichier des clés « ${path.basename(file)} » est endommagé (sa valeur de contrôle ne correspond plus à la clé) : restaurez la dernière sauvegarde, ou reconstruisez l’accès avec la clé de secours (écran de connexion › « Clé de secours »).`,
+    );
   }
   return key;
 }
@@ -329,5 +388,124 @@ export async function removeSlot(file: string, login: string): Promise<void> {
       throw new ApiError('RULE', 'Impossible de retirer la dernière clé : plus personne ne pourrait ouvrir la base de données.');
     }
     await writeAtomic(file, { ...data, slots: data.slots.filter((s) => s.login !== login) });
+  });
+}
+
+/** Each slot's login and creation date (the orphan slots are found from it). */
+export async function slotSummaries(file: string): Promise<{ login: string; createdAt: string }[]> {
+  return (await readKeyFile(file)).slots.map((s) => ({ login: s.login, createdAt: s.createdAt }));
+}
+
+/**
+ * Wraps `key` for this login, replacing its slot if it has one (a new password given with the database key known:
+ * after a recovery, by an administrator, or over an orphan slot). Other slots are left as they were.
+ */
+export async function setSlot(file: string, login: string, password: string, key: Buffer): Promise<'added' | 'replaced'> {
+  assertLoginAndPassword(login, password);
+  assertKey(key);
+  return withFileLock(file, async () => {
+    const data = await readKeyFile(file);
+    checkKeyMatches(data, key);
+    const slot = await wrap(login, password, key);
+    const exists = data.slots.some((s) => s.login === login);
+    const slots = exists ? data.slots.map((s) => (s.login === login ? slot : s)) : [...data.slots, slot];
+    await writeAtomic(file, { ...data, keyCheck: data.keyCheck ?? keyCheckOf(key), slots });
+    return exists ? 'replaced' : 'added';
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The recovery slot
+
+async function readRecoveryFile(keyFile: string): Promise<RecoveryFile | null> {
+  let text: string;
+  try {
+    text = await fsp.readFile(recoveryFilePathFor(keyFile), 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    const parsed = recoveryFileSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Wraps `key` under a new recovery key, in the keys file and in its spare copy; the previous recovery key no longer
+ * opens anything. Returns the slot's creation instant.
+ */
+export async function setRecoverySlot(file: string, recoveryKey: string, key: Buffer): Promise<string> {
+  assertLoginAndPassword(RECOVERY_SLOT_LOGIN, recoveryKey);
+  assertKey(key);
+  return withFileLock(file, async () => {
+    const data = await readKeyFile(file);
+    checkKeyMatches(data, key);
+    const slot = await wrap(RECOVERY_SLOT_LOGIN, recoveryKey, key);
+    const keyCheck = data.keyCheck ?? keyCheckOf(key);
+    await writeAtomic(file, { ...data, keyCheck, recovery: slot });
+    await writeAtomic(recoveryFilePathFor(file), { format: RECOVERY_FILE_FORMAT, version: 1, keyCheck, slot });
+    return slot.createdAt;
+  });
+}
+
+/** Whether a recovery slot exists, since when, and whether the spare copy holds the same one. */
+export async function recoverySlotStatus(file: string): Promise<{ exists: boolean; createdAt: string | null; spareCopy: boolean }> {
+  const data = await readKeyFile(file);
+  const spare = await readRecoveryFile(file);
+  const slot = data.recovery ?? null;
+  return {
+    exists: slot !== null,
+    createdAt: slot?.createdAt ?? null,
+    spareCopy: slot !== null && spare !== null && spare.slot.wrappedKey === slot.wrappedKey && spare.keyCheck === data.keyCheck,
+  };
+}
+
+/**
+ * The database key for this recovery key, or null when it opens neither the keys file's recovery slot nor its spare
+ * copy (both are tried: a regeneration interrupted between the two writes leaves the key shown before working).
+ * `keyFileMissing`: the keys file is gone, the spare copy opened it (then `rebuildKeyFile`).
+ * Throws when no recovery slot exists at all.
+ */
+export async function unwrapWithRecovery(file: string, recoveryKey: string): Promise<{ key: Buffer; keyFileMissing: boolean } | null> {
+  const keyFileMissing = !(await fileExists(file));
+  const data = keyFileMissing ? null : await readKeyFile(file);
+  const spare = await readRecoveryFile(file);
+  const candidates: { slot: KeySlot; keyCheck: string | null }[] = [];
+  if (data?.recovery) candidates.push({ slot: data.recovery, keyCheck: data.keyCheck });
+  if (spare && !candidates.some((c) => c.slot.wrappedKey === spare.slot.wrappedKey)) candidates.push({ slot: spare.slot, keyCheck: spare.keyCheck });
+  if (candidates.length === 0) {
+    throw new ApiError(
+      'NOT_FOUND',
+      keyFileMissing
+        ? `Ni le fichier des clés ni sa copie de secours « ${path.basename(recoveryFilePathFor(file))} » ne se trouvent dans ${path.dirname(file)} : restaurez la dernière sauvegarde.`
+        : 'Aucune clé de secours n’est enregistrée pour cette base de données.',
+    );
+  }
+  for (const { slot, keyCheck } of candidates) {
+    if (slot.login !== RECOVERY_SLOT_LOGIN) continue;
+    const key = await unwrap(slot, recoveryKey);
+    if (key && matchesCheck(key, keyCheck)) return { key, keyFileMissing };
+    key?.fill(0);
+  }
+  return null;
+}
+
+/**
+ * A new keys file after the old one was lost: the recovery slot (from its spare copy) and one account's slot.
+ * Refuses when a keys file exists (nothing is overwritten) or when `key` is not the spare copy's database key.
+ */
+export async function rebuildKeyFile(file: string, key: Buffer, login: string, password: string): Promise<void> {
+  assertLoginAndPassword(login, password);
+  assertKey(key);
+  return withFileLock(file, async () => {
+    if (await fileExists(file)) throw new ApiError('CONFLICT', 'Le fichier des clés existe : il n’a pas été remplacé.');
+    const spare = await readRecoveryFile(file);
+    if (!spare || !matchesCheck(key, spare.keyCheck)) {
+      throw new ApiError('DATABASE', 'La copie de secours des clés ne correspond pas à cette clé : rien n’a été écrit.');
+    }
+    const slot = await wrap(login, password, key);
+    await writeAtomic(file, { format: KEY_FILE_FORMAT, version: KEY_FILE_VERSION, keyCheck: spare.keyCheck, slots: [slot], recovery: spare.slot });
   });
 }

@@ -5,7 +5,8 @@
  * before the key is known to be right and the schema check (migrations) has accepted it: a wrong
  * key, a file that is not a database or a newer schema leave the file byte for byte as it was.
  */
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { createTableRelationsHelpers, extractTablesRelationalConfig } from 'drizzle-orm';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
@@ -54,6 +55,13 @@ export interface OpenDatabaseOptions {
   create: boolean;
   /** Apply migrations only up to this schema version (tests). */
   upTo?: number;
+  /**
+   * The key came from a key slot that the keys file's key check confirmed: a file that does not open with it is
+   * damaged (or not this workspace's), not « a wrong key ».
+   */
+  keyIsKnownGood?: boolean;
+  /** Run `PRAGMA quick_check` before anything else (the app's first opening in a process). */
+  quickCheck?: boolean;
 }
 
 export interface OpenedDatabase {
@@ -67,9 +75,34 @@ export interface OpenedDatabase {
 const WRONG_KEY_MESSAGE =
   'Impossible d’ouvrir la base de données : la clé ne correspond pas ou le fichier n’est pas une base Parcours RSA. Le fichier n’a pas été modifié.';
 
+const RESTORE_HINT =
+  'Restaurez la dernière sauvegarde (écran de démarrage › « Restaurer une sauvegarde », ou Administration › Sauvegardes) ; le fichier n’a pas été modifié.';
+
+/** The database file is damaged (a read failed, or the integrity check found errors): which file, and what to do. */
+export function damagedDatabaseMessage(file: string, detail?: string): string {
+  return `Le fichier de base de données « ${path.basename(file)} » est endommagé${detail ? ` (${detail})` : ''} : ${RESTORE_HINT}`;
+}
+
+function errorCode(error: unknown): unknown {
+  return (error as { code?: unknown } | null)?.code;
+}
 function isNotADatabase(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
+  return errorCode(error) === 'SQLITE_NOTADB';
+}
+/** SQLITE_CORRUPT (malformed page), or a short read of a truncated file. */
+export function isDamagedDatabaseError(error: unknown): boolean {
+  const code = errorCode(error);
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_IOERR_SHORT_READ');
+}
+
+/** Files of the database that must be readable by the service account only (0600), and its folder (0700). */
+export function restrictDatabaseFiles(file: string): void {
+  try {
+    chmodSync(path.dirname(file), 0o700);
+    for (const suffix of ['', '-wal', '-shm', '-journal']) if (existsSync(`${file}${suffix}`)) chmodSync(`${file}${suffix}`, 0o600);
+  } catch {
+    // A file system without Unix permissions (e.g. a Windows share): nothing to restrict.
+  }
 }
 
 function safeClose(sqlite: Sqlite): void {
@@ -104,6 +137,9 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
 
   let sqlite: Sqlite;
   try {
+    // Created readable by the owner only; SQLite gives the -wal and -shm files the database file's permissions.
+    if (!exists) closeSync(openSync(file, 'a', 0o600));
+    restrictDatabaseFiles(file);
     sqlite = new Database(file, { fileMustExist: !create });
   } catch (error) {
     throw new ApiError('DATABASE', `Impossible d’ouvrir le fichier de base de données : ${(error as Error).message}.`);
@@ -117,8 +153,24 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   } catch (error) {
     safeClose(sqlite);
     discardIfCreated();
-    if (isNotADatabase(error)) throw new ApiError('DATABASE', WRONG_KEY_MESSAGE);
+    if (isNotADatabase(error)) throw new ApiError('DATABASE', options.keyIsKnownGood ? damagedDatabaseMessage(file, 'il ne s’ouvre pas avec la clé de ce poste') : WRONG_KEY_MESSAGE);
+    if (isDamagedDatabaseError(error)) throw new ApiError('DATABASE', damagedDatabaseMessage(file));
     throw new ApiError('DATABASE', `Impossible d’ouvrir la base de données : ${(error as Error).message}.`);
+  }
+
+  if (exists && options.quickCheck) {
+    // A damaged page would otherwise pass the login and fail later, one read at a time.
+    let verdict: string;
+    try {
+      const rows = sqlite.prepare('PRAGMA quick_check(5)').all() as { quick_check: string }[];
+      verdict = rows.map((r) => r.quick_check).join(' ; ');
+    } catch (error) {
+      verdict = (error as Error).message;
+    }
+    if (verdict !== 'ok') {
+      safeClose(sqlite);
+      throw new ApiError('DATABASE', damagedDatabaseMessage(file, 'la vérification d’intégrité a trouvé des erreurs'));
+    }
   }
 
   try {
@@ -138,7 +190,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
     safeClose(sqlite);
     discardIfCreated();
     if (error instanceof ApiError) throw error;
-    if (isNotADatabase(error)) throw new ApiError('DATABASE', WRONG_KEY_MESSAGE);
+    if (isNotADatabase(error) || isDamagedDatabaseError(error)) throw new ApiError('DATABASE', damagedDatabaseMessage(file));
     throw new ApiError('DATABASE', `Impossible d’ouvrir la base de données : ${(error as Error).message}.`);
   }
 }

@@ -18,7 +18,7 @@ import { ORIENTATIONS } from '../shared/domain/rules/orientation';
 import { SANCTION_KINDS } from '../shared/domain/rules/sanctions';
 import { EP_ORGANISATIONS } from '../shared/api/ep';
 import { epSaisines } from './schema-contracts';
-import { persons, users } from './schema-foundation';
+import { mds, persons, users } from './schema-foundation';
 
 const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
@@ -27,6 +27,11 @@ export const eps = sqliteTable('eps', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   territory: text('territory').notNull().unique(),
   name: text('name').notNull(),
+  /**
+   * The MDS whose secrétaires EP and administrators keep the EP (its « secrétariat »: the MDS of whoever constituted
+   * it). An EP serves every MDS of its territory; only what a session needs crosses to that secretariat.
+   */
+  mdsId: integer('mds_id').references(() => mds.id),
   version: integer('version').notNull().default(0),
   createdAt: text('created_at').notNull().default(nowIso),
   updatedAt: text('updated_at').notNull().default(nowIso),

@@ -66,6 +66,8 @@ export const foyers = sqliteTable(
     mdsId: integer('mds_id')
       .notNull()
       .references(() => mds.id),
+    /** RGPD purge: when the foyer's identity and free text were erased (its counts stay for statistics). */
+    purgedAt: text('purged_at'),
     version: integer('version').notNull().default(0),
     createdAt: text('created_at').notNull().default(nowIso),
     updatedAt: text('updated_at').notNull().default(nowIso),
@@ -107,6 +109,8 @@ export const persons = sqliteTable(
     niveauFormation: text('niveau_formation', { enum: DIPLOMA_LEVEL_CODES }),
     referentId: integer('referent_id').references(() => users.id),
     correspondantId: integer('correspondant_id').references(() => users.id),
+    /** RGPD purge: when the person's identity, contact details, free text and attachments were erased. */
+    purgedAt: text('purged_at'),
     version: integer('version').notNull().default(0),
     createdAt: text('created_at').notNull().default(nowIso),
     updatedAt: text('updated_at').notNull().default(nowIso),
@@ -135,6 +139,8 @@ export const auditLog = sqliteTable(
     action: text('action', { enum: ['create', 'update', 'delete'] }).notNull(),
     beforeJson: text('before_json'),
     afterJson: text('after_json'),
+    /** RGPD purge: the before/after values of a purged dossier's lines were anonymised then (the only change allowed). */
+    anonymisedAt: text('anonymised_at'),
   },
   (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_at_idx').on(t.at)],
 );
@@ -151,6 +157,29 @@ export const drafts = sqliteTable(
     updatedAt: text('updated_at').notNull().default(nowIso),
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+/** Backups of the database (files in the backup folder), recorded once written and verified. */
+export const backups = sqliteTable(
+  'backups',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    /** 'manuelle' | 'demarrage' | 'quotidienne' | 'hebdomadaire'. */
+    kind: text('kind').notNull(),
+    /** The backup file's name in the backup folder, and the folder when it was written. */
+    fileName: text('file_name').notNull(),
+    folder: text('folder').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    /** Row counts per table at the time of the backup (JSON), checked against the copy. */
+    countsJson: text('counts_json').notNull(),
+    verifiedAt: text('verified_at').notNull(),
+    userId: integer('user_id'),
+    /** Removed by the rotation (7 dailies, 4 weeklies): when. */
+    removedAt: text('removed_at'),
+  },
+  (t) => [index('backups_at_idx').on(t.at)],
 );
 
 export type Mds = typeof mds.$inferSelect;

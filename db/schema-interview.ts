@@ -14,7 +14,7 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-o
 import { EDE_PROPOSALS } from '../shared/domain/rules/ede';
 import { ORIENTATIONS } from '../shared/domain/rules/orientation';
 import { ORGANISME_TYPES } from '../shared/api/interview';
-import { foyers, persons, users } from './schema-foundation';
+import { foyers, mds, persons, users } from './schema-foundation';
 
 const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
@@ -67,6 +67,8 @@ export const edeAssessments = sqliteTable(
 /** Organismes référents (Pôle Emploi agencies, professional organisms, solidarity services). */
 export const organismesReferents = sqliteTable('organismes_referents', {
   id: integer('id').primaryKey({ autoIncrement: true }),
+  /** The MDS whose administrators manage it (null: rows made before 0011 on a database with several MDS). */
+  mdsId: integer('mds_id').references(() => mds.id),
   name: text('name').notNull(),
   type: text('type', { enum: ORGANISME_TYPES }).notNull(),
   address: text('address'),

@@ -9,3 +9,4 @@ export * from './schema-contracts';
 export * from './schema-interview';
 export * from './schema-ep';
 export * from './schema-documents';
+export * from './schema-desk';

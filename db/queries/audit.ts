@@ -21,6 +21,13 @@ export const AUDIT_ENTITIES = {
   contracts: ['contract', 'contract_pap', 'fiche_liaison', 'attachment', 'ep_saisine'],
   ep: ['ep', 'ep_member', 'ep_session', 'ep_session_item', 'ep_attendance', 'ep_avis', 'ep_decision', 'ep_sanction'],
   documents: ['document'],
+  /** An export of a list (CSV): entity id = the file name; after = { list, filter, rows }. */
+  desk: ['export'],
+  appointments: ['appointment'],
+  /** A purge (entity id: its instant; after: how many, which ids) and a right-of-access export (entity id: the person). */
+  rgpd: ['rgpd_purge', 'rgpd_export'],
+  /** The backup folder chosen by an administrator (entity id 'dossier'; before/after = { dossier }). */
+  backup: ['backup_settings'],
 } as const;
 type AuditEntities = typeof AUDIT_ENTITIES;
 /** The entities of one capability. */

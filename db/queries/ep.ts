@@ -53,7 +53,7 @@ export function findEp(db: DbOrTx, id: number): EpRow | undefined {
   return db.select().from(eps).where(eq(eps.id, id)).get();
 }
 
-export function insertEp(db: DbOrTx, values: { territory: string; name: string }, at: string): EpRow {
+export function insertEp(db: DbOrTx, values: { territory: string; name: string; mdsId: number }, at: string): EpRow {
   return db.insert(eps).values({ ...values, createdAt: at, updatedAt: at }).returning().get();
 }
 

@@ -9,3 +9,7 @@ export * from './contracts';
 export * from './fiches';
 export * from './ep';
 export * from './documents';
+export * from './appointments';
+export * from './desk';
+export * from './worklists';
+export * from './rgpd';

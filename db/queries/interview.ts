@@ -3,7 +3,7 @@
  * their reference data, droits et devoirs inputs. Thin: the services in main/services/interview*.ts validate,
  * apply the rules, check access and audit, all in one transaction.
  */
-import { and, asc, desc, eq, inArray, isNull, ne, notExists, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, notExists, or, sql } from 'drizzle-orm';
 import {
   dspRevisions,
   edeAssessments,
@@ -262,11 +262,16 @@ export interface OrganismeValues {
   email: string | null;
 }
 
-export function listOrganismes(db: DbOrTx, includeInactive: boolean): OrganismeReferentRow[] {
+/** The organismes of an MDS (and those of no MDS: made before they belonged to one); every one without `mdsId`. */
+export function listOrganismes(db: DbOrTx, includeInactive: boolean, mdsId?: number): OrganismeReferentRow[] {
+  const conditions = [
+    includeInactive ? undefined : eq(organismesReferents.active, true),
+    mdsId === undefined ? undefined : or(isNull(organismesReferents.mdsId), eq(organismesReferents.mdsId, mdsId)),
+  ].filter((c) => c !== undefined);
   return db
     .select()
     .from(organismesReferents)
-    .where(includeInactive ? undefined : eq(organismesReferents.active, true))
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(asc(organismesReferents.name), asc(organismesReferents.id))
     .all();
 }
@@ -275,10 +280,10 @@ export function findOrganisme(db: DbOrTx, id: number): OrganismeReferentRow | un
   return db.select().from(organismesReferents).where(eq(organismesReferents.id, id)).get();
 }
 
-export function insertOrganisme(db: DbOrTx, values: OrganismeValues, at: string): OrganismeReferentRow {
+export function insertOrganisme(db: DbOrTx, values: OrganismeValues, at: string, mdsId: number | null = null): OrganismeReferentRow {
   return db
     .insert(organismesReferents)
-    .values({ ...values, active: true, createdAt: at, updatedAt: at })
+    .values({ ...values, mdsId, active: true, createdAt: at, updatedAt: at })
     .returning()
     .get();
 }
@@ -327,8 +332,9 @@ const referentColumns = {
 };
 
 /** Référents by name; without `includeInactive`, only active référents of active organismes (the choices). */
-export function listReferents(db: DbOrTx, filter: { organismeId?: number; includeInactive: boolean }): ReferentWithNames[] {
+export function listReferents(db: DbOrTx, filter: { organismeId?: number; includeInactive: boolean; mdsId?: number }): ReferentWithNames[] {
   const conditions = [
+    filter.mdsId === undefined ? undefined : or(isNull(organismesReferents.mdsId), eq(organismesReferents.mdsId, filter.mdsId)),
     filter.organismeId === undefined ? undefined : eq(orientationReferents.organismeId, filter.organismeId),
     filter.includeInactive ? undefined : eq(orientationReferents.active, true),
     filter.includeInactive ? undefined : eq(organismesReferents.active, true),

@@ -110,7 +110,7 @@ describe('dispatch: `writes` decides how a call reaches the database', () => {
 
   beforeEach(async () => {
     const mds = { name: 'MDS de Test', territory: 'Test' };
-    expect(await dispatch(app, { method: 'setup.create', input: { mds, admin } })).toEqual({ ok: true, value: { ok: true } });
+    expect(await dispatch(app, { method: 'setup.create', input: { mds, admin } })).toEqual({ ok: true, value: { ok: true, recovery: expect.objectContaining({ recoveryKey: expect.any(String) }) } });
     const login = await dispatch(app, { method: 'auth.login', input: { login: admin.login, password: admin.password } });
     if (!login.ok) throw new Error(JSON.stringify(login.error));
     session = (login.value as { session: string }).session;

@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import type { OpenedDatabase } from '../../db/open';
+import { damagedDatabaseMessage, isDamagedDatabaseError, type OpenedDatabase } from '../../db/open';
 import { findUserById } from '../../db/queries';
 import { ROLE_LABELS } from '../../shared/api/common';
 import { api, isMethodName, type MethodDef, type MethodName } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { INVALID_REQUEST_MESSAGE, parseApiRequest } from '../../shared/api/envelope';
+import { normalizeText } from '../../shared/api/text';
 import type { ApiResponse } from '../../shared/api/transport';
 import type { Actor, AppContext, AuthedCall, PublicCall } from '../services/context';
+import { refreshDirtyDueItems } from '../services/desk/due';
+import { toIso } from '../../shared/domain/rules/dates';
 import { handlers as defaultHandlers } from './handlers';
 import type { Handler, Handlers } from './types';
 import { validationError } from './validation';
@@ -16,6 +19,12 @@ const NOT_LOGGED_IN = 'Vous n’êtes pas connecté : identifiez-vous pour conti
 const SESSION_EXPIRED = 'Votre session a expiré après une période d’inactivité : reconnectez-vous.';
 
 const fail = (error: ApiError): ApiResponse => ({ ok: false, error: error.toBody() });
+
+/** A read of a damaged page (possibly wrapped by drizzle in a query error with a `cause`). */
+const damaged = (error: unknown): boolean => {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth += 1) if (isDamagedDatabaseError(e)) return true;
+  return false;
+};
 
 /**
  * The active user behind a session token, or an UNAUTHENTICATED error (the session is then ended). The call gets
@@ -47,6 +56,8 @@ function inWriteTransaction<T>(app: AppContext, open: OpenedDatabase, run: () =>
     sqlite.exec('BEGIN IMMEDIATE');
     try {
       const value = await run();
+      // The échéancier of the dossiers this call changed, in the same transaction (main/services/desk/due.ts).
+      refreshDirtyDueItems(sqlite, toIso(app.options.now()));
       sqlite.exec('COMMIT');
       return value;
     } catch (error) {
@@ -97,7 +108,8 @@ export async function dispatch(app: AppContext, request: unknown, handlers: Hand
       call = { app, ...authed };
     }
 
-    const parsed = def.input.safeParse(input);
+    // Free text is stored in NFC, without NUL / control characters / lone surrogates (shared/api/text.ts).
+    const parsed = def.input.safeParse(normalizeText(input));
     if (!parsed.success) return fail(validationError(parsed.error));
 
     const handler = handlers[name] as Handler<MethodName> as (input: unknown, call: PublicCall | AuthedCall) => unknown;
@@ -112,6 +124,10 @@ export async function dispatch(app: AppContext, request: unknown, handlers: Hand
     return { ok: true, value: output.data };
   } catch (error) {
     if (error instanceof ApiError) return fail(error);
+    if (damaged(error)) {
+      console.error(`[api] ${method ?? '(méthode inconnue)'} : base de données endommagée`, error);
+      return fail(new ApiError('DATABASE', damagedDatabaseMessage(app.workspace.dbPath, 'une page ne se lit plus')));
+    }
     console.error(`[api] ${method ?? '(méthode inconnue)'} : erreur inattendue`, error);
     return fail(new ApiError('INTERNAL', INTERNAL_MESSAGE));
   }

@@ -1,9 +1,14 @@
+import { appointmentsHandlers } from '../services/appointments';
 import { contractsHandlers } from '../services/contracts';
+import { deskHandlers } from '../services/desk';
 import { documentsHandlers } from '../services/documents';
 import { epHandlers } from '../services/ep';
 import { fichesHandlers } from '../services/fiches';
 import { foundationHandlers } from '../services/foundation';
 import { interviewHandlers } from '../services/interview';
+import { recoveryHandlers } from '../services/recovery';
+import { rgpdHandlers } from '../services/rgpd';
+import { backupHandlers } from '../services/backup';
 import type { Handlers } from './types';
 
 export type { CallFor, Handler, Handlers, HandlersFor } from './types';
@@ -19,4 +24,9 @@ export const handlers: Handlers = {
   ...fichesHandlers,
   ...epHandlers,
   ...documentsHandlers,
+  ...deskHandlers,
+  ...appointmentsHandlers,
+  ...rgpdHandlers,
+  ...recoveryHandlers,
+  ...backupHandlers,
 };

@@ -2,6 +2,8 @@ import type { ApiRequest, ApiResponse } from '../../shared/api/transport';
 import { AppContext, type DocumentPrinter } from '../services/context';
 import { dispatch } from './dispatcher';
 import { preloadDocuments } from '../services/documents';
+import { DailyDueRefresh } from '../services/desk/daily';
+import { AutomaticBackups } from '../services/backup';
 
 export interface AppOptions {
   /** Folder of `parcours.db` and `parcours.keys.json`. */
@@ -17,6 +19,10 @@ export interface AppOptions {
   sessionIdleMinutes?: number;
   /** The desktop app's print service (Electron); none in browser mode, where the screen opens the PDF. */
   printer?: DocumentPrinter;
+  /** How often expired sessions are swept; when none is left, the database closes and its key leaves memory (default 30 s). */
+  idleCheckMs?: number;
+  /** A backup at start, then daily (main/services/backup/automatic.ts); default true (the API tests' harness turns it off). */
+  automaticBackups?: boolean;
 }
 
 export interface App {
@@ -50,6 +56,11 @@ export function createApp(options: AppOptions): App {
   });
   let closed = false;
   let warmUpScheduled = false;
+  const daily = new DailyDueRefresh(context);
+  const backups = options.automaticBackups === false ? null : new AutomaticBackups(context);
+  // The last session expired (nobody logged out): close the database and drop its key all the same.
+  const idleCheck = setInterval(() => void context.releaseIfIdle().catch(() => undefined), options.idleCheckMs ?? 30_000);
+  idleCheck.unref();
   return {
     async handle(request) {
       if (closed) {
@@ -60,10 +71,16 @@ export function createApp(options: AppOptions): App {
         warmUpScheduled = true;
         setTimeout(() => void preloadDocuments().catch(() => undefined), WARM_UP_AFTER_LOGIN_MS).unref();
       }
+      // A new day (or a database opened for the first time since the upgrade): the échéancier moves with the date.
+      if (response.ok) daily.poke();
+      if (response.ok) backups?.poke();
       return response;
     },
     async close() {
       closed = true;
+      clearInterval(idleCheck);
+      await daily.stop();
+      await backups?.stop();
       await context.workspace.writes.run(() =>
         context.workspace.lock.run(() => {
           context.sessions.clear();

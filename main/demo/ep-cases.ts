@@ -18,7 +18,8 @@ export interface DemoEpCasesOptions {
   password: string;
 }
 
-const PDF = Buffer.from('%PDF-1.4\n% courrier de convocation (démonstration)\n%%EOF\n').toString('base64');
+/** A stand-in convocation letter (the demo's fiches attach it). */
+export const CONVOCATION_PDF = Buffer.from('%PDF-1.4\n% courrier de convocation (démonstration)\n%%EOF\n').toString('base64');
 
 /** Creates the EP cases of the demo; returns the ids of the saisines and sessions made. */
 export async function seedDemoEpCases(call: DemoCall, options: DemoEpCasesOptions): Promise<{ saisines: number[]; sessions: number[] }> {
@@ -64,7 +65,7 @@ export async function seedDemoEpCases(call: DemoCall, options: DemoEpCasesOption
       for (const offset of [-40, -25]) {
         await call(
           'attachments.upload',
-          { owner: { type: 'fiche', id: created.id }, kind: 'convocation', fileName: `convocation-${day(offset)}.pdf`, mime: 'application/pdf', contentBase64: PDF, documentDate: day(offset), label: `Convocation du ${day(offset)}` },
+          { owner: { type: 'fiche', id: created.id }, kind: 'convocation', fileName: `convocation-${day(offset)}.pdf`, mime: 'application/pdf', contentBase64: CONVOCATION_PDF, documentDate: day(offset), label: `Convocation du ${day(offset)}` },
           referent,
         );
       }

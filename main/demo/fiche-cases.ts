@@ -3,10 +3,10 @@
  * agreed by the Président (by delegation), with the structure designated; and an avenant accepted by the
  * correspondent, awaiting the Président's decision. Created through the API, as the demo's staff would.
  */
-import type { PapRowInput } from '../../shared/api/contracts';
 import type { DossierCreateInput } from '../../shared/api/dossier';
 import { addDaysIso, contractEndDate } from '../../shared/domain/rules/dates';
 import type { DemoCall } from './ep-cases';
+import { demoPapRow } from './parcours';
 
 export interface DemoFicheCasesOptions {
   /** Today (yyyy-mm-dd) as the app sees it: every fact is dated before it. */
@@ -40,14 +40,6 @@ export async function seedDemoFicheCases(call: DemoCall, options: DemoFicheCases
     await call('ede.create', { personId, date: day(-50), gridVersion: grid.version, paliers: Object.fromEntries(grid.items.map((i) => [i.key, 5])) }, referent);
     return personId;
   };
-  const row = (actionCode: string, start: string, end: string) => ({
-    theme: actionCode.charAt(0) as PapRowInput['theme'],
-    actionCode,
-    start,
-    end,
-    engagementReferent: `Le référent accompagne l’action ${actionCode}`,
-    engagementBeneficiaire: `Le bénéficiaire s’engage sur l’action ${actionCode}`,
-  });
 
   // Actions du Conseil Général: sent, accepted, agreed by the Président with the structure designated.
   const cgPerson = await oriented(first);
@@ -87,7 +79,7 @@ export async function seedDemoFicheCases(call: DemoCall, options: DemoFicheCases
       durationMonths: 6,
       objectifs: 'Stabiliser le budget et préparer la mobilité',
       resultatsAttendus: 'Un budget équilibré et un moyen de transport',
-      pap: { actions: [row('A.1.1', start, day(60)), row('D.3', day(-20), end)] },
+      pap: { actions: [demoPapRow('A.1.1', start, day(60)), demoPapRow('D.3', day(-20), end)] },
       referent: { lieuSuivi: 'MDS de l’Arrageois', prochainsRendezVous: [day(14)] },
     },
     referent,
@@ -104,7 +96,7 @@ export async function seedDemoFicheCases(call: DemoCall, options: DemoFicheCases
       date: day(-5),
       contractId: contract.id,
       motif: 'Ajout d’une action mobilité (permis de conduire)',
-      pap: { actions: [...pap, row('I.2', day(1), day(90))] },
+      pap: { actions: [...pap, demoPapRow('I.2', day(1), day(90))] },
       signatures: { referent: day(-5), beneficiaire: day(-5) },
     },
     referent,

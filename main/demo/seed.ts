@@ -12,9 +12,12 @@ import type { DossierCreateInput } from '../../shared/api/dossier';
 import type { OrganismeInput } from '../../shared/api/interview';
 import type { EpMemberInput } from '../../shared/api/ep';
 import { toIso } from '../../shared/domain/rules/dates';
-import { seedDemoEpCases } from './ep-cases';
+import { seedDemoEpCases, type DemoCall } from './ep-cases';
 import { seedDemoFicheCases } from './fiche-cases';
 import { seedDemoOrientationTeam } from './orientation-team';
+import type { DemoClock } from './clock';
+import { PARCOURS_PER_REFERENT, parcoursCafPrefix, seedDemoParcours } from './parcours';
+import { seedDemoRendezVous } from './rendez-vous';
 
 export interface DemoAccount {
   login: string;
@@ -40,6 +43,13 @@ export interface SeedDemoOptions {
   epToday?: string;
   /** Also creates the fiches de liaison with a Président's part (main/demo/fiche-cases.ts): an actions CG agreed, an avenant awaiting the Président. */
   ficheCases?: boolean;
+  /**
+   * Also creates the parcours of every référent in every state, dated relative to today (main/demo/parcours.ts):
+   * DSP, EDE, orientations, contracts, renewals, avenant, fiches, an EP session held with its decisions and sanctions.
+   */
+  parcours?: boolean;
+  /** The app's clock, when the host lets the demo set it back (past rendez-vous are planned on their day); else only rendez-vous to come. */
+  clock?: Pick<DemoClock, 'travel'>;
 }
 
 export interface SeedDemoResult {
@@ -331,6 +341,25 @@ export async function seedDemo(app: Pick<App, 'handle'>, options: SeedDemoOption
     const followed = { referentId: referentIds[0]!, correspondantId: correspondantIds[0]! };
     const dossiers = followedDemoDossiers({ seed: seed + 3, count: 2, referenceDate: options.referenceDate ?? DEMO_REFERENCE_DATE, cafPrefix: '99200', ...followed });
     await seedDemoFicheCases((method, input, s) => call(app, method, input, s), { today: options.epToday ?? toIso(new Date()), dossiers, password: DEMO_PASSWORD });
+  }
+  if (options.parcours) {
+    const referents = STAFF.filter((s) => s.role === 'referent');
+    // Each référent's dossiers, with their own CAF numbers, followed by the correspondents in turn.
+    const dossiers = referents.map((_, i) =>
+      followedDemoDossiers({
+        seed: seed + 10 + i,
+        count: PARCOURS_PER_REFERENT,
+        referenceDate: options.referenceDate ?? DEMO_REFERENCE_DATE,
+        cafPrefix: parcoursCafPrefix(i),
+        referentId: referentIds[i]!,
+        correspondantId: correspondantIds[i % correspondantIds.length]!,
+      }),
+    );
+    const demoCall: DemoCall = (method, input, s) => call(app, method, input, s);
+    const today = options.epToday ?? toIso(new Date());
+    const logins = referents.map((r) => r.login);
+    const { byReferent } = await seedDemoParcours(demoCall, { today, dossiers, referents: logins, password: DEMO_PASSWORD });
+    await seedDemoRendezVous(demoCall, { today, byReferent, referents: logins, password: DEMO_PASSWORD, travel: options.clock?.travel });
   }
   await call(app, 'auth.logout', {}, session);
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { App } from '../app';
 import { ROLE_LABELS } from '../../shared/api/common';
+import { demoClock } from '../demo/clock';
 import { USAGE, parseCliArgs, type CliOptions } from './cli-options';
 import { startBrowserHost, type BrowserHost } from './server';
 
@@ -45,8 +46,10 @@ async function run(options: CliOptions): Promise<void> {
   // Imported here so that --help and bad options answer at once.
   const { createApp } = await import('../app');
   let app: App;
+  // The demo plans its past rendez-vous on their day (main/demo/clock.ts).
+  const clock = options.demo ? demoClock() : undefined;
   try {
-    app = createApp({ dataDir: options.dataDir, migrationsFolder: path.join(repoRoot, 'db', 'migrations'), appVersion: await appVersion() });
+    app = createApp({ dataDir: options.dataDir, migrationsFolder: path.join(repoRoot, 'db', 'migrations'), appVersion: await appVersion(), ...(clock ? { now: clock.now } : {}) });
   } catch (error) {
     return fail(`Impossible d’ouvrir les données dans ${options.dataDir} : ${(error as Error).message}`);
   }
@@ -75,6 +78,8 @@ async function run(options: CliOptions): Promise<void> {
         epCases: true,
         ficheCases: true,
         orientationTeam: true,
+        parcours: true,
+        clock,
         onStart: () =>
           process.stdout.write(`Création des données de démonstration (${options.demoFoyers} foyers fictifs) dans ${options.dataDir}…\n`),
         onProgress: (done, total) => process.stdout.write(`  ${done}/${total} foyers\n`),

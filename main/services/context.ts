@@ -1,9 +1,10 @@
+import path from 'node:path';
 import type { OpenedDatabase } from '../../db/open';
 import type { User as UserRow } from '../../db/schema';
 import type { User } from '../../shared/api/contract';
 import { KeyedMutex } from './mutex';
 import { SessionStore } from './sessions';
-import { LoginThrottle } from './throttle';
+import { LoginThrottle, THROTTLE_FILE_NAME } from './throttle';
 import { Workspace } from './workspace';
 
 /** Prints a PDF through the system dialog; resolves false when the user cancels. */
@@ -29,12 +30,13 @@ export type Actor = UserRow & { mdsId: number };
 export class AppContext {
   readonly workspace: Workspace;
   readonly sessions: SessionStore;
-  readonly throttle = new LoginThrottle();
+  readonly throttle: LoginThrottle;
   /** Login attempts for one login name run one after the other (the delay can't be bypassed in parallel). */
   readonly loginLocks = new KeyedMutex();
 
   constructor(readonly options: ResolvedOptions) {
     this.workspace = new Workspace(options.dataDir, options.migrationsFolder);
+    this.throttle = new LoginThrottle(path.join(options.dataDir, THROTTLE_FILE_NAME));
     this.sessions = new SessionStore(options.sessionIdleMs);
   }
 

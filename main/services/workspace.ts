@@ -17,6 +17,8 @@ export class Workspace {
   /** Write calls run one after the other, each in its own transaction (see main/app/dispatcher.ts). */
   readonly writes = new Mutex();
   private opened: { handle: OpenedDatabase; reader: OpenedDatabase; key: Buffer } | null = null;
+  /** The integrity of the file was checked by this process (quick check at the first opening). */
+  private checked = false;
 
   constructor(
     readonly dataDir: string,
@@ -55,7 +57,8 @@ export class Workspace {
       const same = this.opened.key.length === key.length && timingSafeEqual(this.opened.key, key);
       return same ? this.opened.handle : null;
     }
-    const handle = openDatabase({ file: this.dbPath, key, migrationsFolder: this.migrationsFolder, create: false });
+    const handle = openDatabase({ file: this.dbPath, key, migrationsFolder: this.migrationsFolder, create: false, keyIsKnownGood: true, quickCheck: !this.checked });
+    this.checked = true;
     try {
       this.opened = { handle, reader: openReadOnly(this.dbPath, key, handle.migrations.version), key: Buffer.from(key) };
     } catch (error) {

@@ -22,6 +22,11 @@ import { contractsMethods } from './contracts';
 import { fichesMethods } from './fiches';
 import { epMethods } from './ep';
 import { documentsMethods } from './documents';
+import { deskMethods } from './desk';
+import { appointmentsMethods } from './appointments';
+import { recoveryIssuedSchema, recoveryMethods } from './recovery';
+import { rgpdMethods } from './rgpd';
+import { backupMethods } from './backup';
 
 export { def, type Access, type MethodDef } from './method';
 
@@ -99,7 +104,8 @@ export const foundationMethods = {
       mds: mdsInputSchema,
       admin: accountInputSchema.omit({ role: true }),
     }),
-    output: ok,
+    /** The recovery key, shown once, and its sheet to print (shared/api/recovery.ts). */
+    output: ok.extend({ recovery: recoveryIssuedSchema }),
     access: 'public',
     writes: true,
   }),
@@ -111,6 +117,8 @@ export const foundationMethods = {
   }),
   'auth.logout': def({ input: empty, output: ok, access: 'authenticated', writes: false }),
   'auth.me': def({ input: empty, output: userSchema, access: 'authenticated', writes: false }),
+  /** The screen locked after inactivity: the user's own password opens it again (throttled like the login). */
+  'auth.unlock': def({ input: z.object({ password: z.string().min(1, 'Saisissez votre mot de passe').max(200) }), output: ok, access: 'authenticated', writes: false }),
   'auth.changePassword': def({
     input: z.object({ currentPassword: z.string().min(1).max(200), newPassword: newPasswordSchema }),
     output: ok,
@@ -194,6 +202,11 @@ export const api = {
   ...fichesMethods,
   ...epMethods,
   ...documentsMethods,
+  ...deskMethods,
+  ...appointmentsMethods,
+  ...rgpdMethods,
+  ...recoveryMethods,
+  ...backupMethods,
 } as const satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;

@@ -470,6 +470,8 @@ export const contractPrefillSchema = z.object({
   cerp: cerpViewSchema.pick({ situationProfessionnelle: true, situationEmploi: true }).nullable(),
   /** Why a contract cannot be made now (French), empty when it can. */
   blockers: z.array(z.string()),
+  /** « Date des prochains rendez-vous »: the rendez-vous planned from today (appointments), soonest first. */
+  prochainsRendezVous: z.array(isoDateSchema).optional(),
 });
 export type ContractPrefill = z.output<typeof contractPrefillSchema>;
 

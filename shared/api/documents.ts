@@ -13,7 +13,7 @@ import { EP_MANAGERS, EP_READERS, epCancelInputSchema, epLetterPdfInputSchema, e
 import { def, type MethodDef } from './method';
 
 /** Documents of a dossier (source: a record of one person). */
-export const DOSSIER_DOCUMENT_KINDS = ['dsp', 'ede', 'orientation', 'contrat', 'fiche_liaison', 'reponse_fiche'] as const;
+export const DOSSIER_DOCUMENT_KINDS = ['dsp', 'ede', 'orientation', 'contrat', 'fiche_liaison', 'reponse_fiche', 'convocation'] as const;
 /**
  * Documents of the équipe pluridisciplinaire. Source: the session (convocations, information letters, session file,
  * procès-verbal) or one case of its agenda (decision letters, which belong to that person's dossier too).
@@ -40,6 +40,7 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   contrat: 'Contrat d’engagements réciproques (deux exemplaires originaux)',
   fiche_liaison: 'Fiche de liaison',
   reponse_fiche: 'Réponse du correspondant à une fiche de liaison',
+  convocation: 'Convocation à un rendez-vous avec le référent',
   ep_convocations: 'Convocations des membres de l’équipe pluridisciplinaire',
   ep_informations: 'Lettres d’information des bénéficiaires (équipe pluridisciplinaire)',
   ep_dossier_seance: 'Dossier de séance de l’équipe pluridisciplinaire',
@@ -59,6 +60,7 @@ export const DOCUMENT_SOURCE_LABELS: Record<DocumentKind, string> = {
   contrat: 'contrat',
   fiche_liaison: 'fiche de liaison',
   reponse_fiche: 'fiche de liaison',
+  convocation: 'rendez-vous',
   ep_convocations: 'séance de l’équipe pluridisciplinaire',
   ep_informations: 'séance de l’équipe pluridisciplinaire',
   ep_dossier_seance: 'séance de l’équipe pluridisciplinaire',
@@ -116,7 +118,7 @@ export type DocumentFile = z.output<typeof documentFileSchema>;
 export const documentGenerateInputSchema = z.object({
   kind: documentKindSchema,
   /**
-   * Contract id, DSP revision id, EDE id, orientation decision id or fiche id (the answer's fiche for `reponse_fiche`); for the EP, the
+   * Contract id, DSP revision id, EDE id, orientation decision id, fiche id (the answer's fiche for `reponse_fiche`) or rendez-vous id (`convocation`); for the EP, the
    * session id, or the agenda item id for a decision letter.
    */
   sourceId: idSchema,

@@ -2,6 +2,7 @@
 export const API_ERROR_CODES = [
   'VALIDATION', // bad input: nothing was written
   'UNAUTHENTICATED', // no session, expired session, or wrong credentials
+  'TOO_MANY_ATTEMPTS', // sign-in closed for a few seconds after repeated failures (the message says how long)
   'FORBIDDEN', // the role or the dossier assignment does not allow it
   'NOT_FOUND',
   'CONFLICT', // stale version, duplicate (e.g. a CAF number already used)

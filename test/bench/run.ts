@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- SECTION…]`: runs the benchmarks (all, or the sections named: dossiers, ep, documents,
- * startup) and prints Markdown tables (copied into docs/performance.md).
+ * startup, desk) and prints Markdown tables (copied into docs/performance.md).
  *
  * Each section runs in its own Node process, in production mode (NODE_ENV=production, as the application
  * runs: React without its development checks), so that its peak memory is its own.
@@ -14,6 +14,7 @@ const SECTIONS: Record<string, () => Promise<string>> = {
   ep: async () => (await import('./ep.bench')).runEpBench(),
   documents: async () => (await import('./documents.bench')).runDocumentsBench(),
   startup: async () => (await import('./startup.bench')).runStartupBench(),
+  desk: async () => (await import('./desk.bench')).runDeskBench(),
 };
 
 const CHILD = 'PARCOURS_BENCH_SECTION';

@@ -32,10 +32,10 @@ const FOOTER_LETTER = 'Conseil départemental – Revenu de solidarité active';
 const FOOTER_CONFIDENTIAL = 'Document confidentiel : réservé aux membres de l’équipe pluridisciplinaire';
 
 const sensFr = (sens: 'favorable' | 'defavorable') => (sens === 'favorable' ? 'favorable' : 'défavorable');
-const timeFr = (time: string | null) => (time ? time.replace(':', ' h ') : null);
+export const timeFr = (time: string | null) => (time ? time.replace(':', ' h ') : null);
 
 /** The addressee block, on the right as in a French administrative letter. */
-function Addressee({ lines }: { lines: string[] }) {
+export function Addressee({ lines }: { lines: string[] }) {
   return (
     <View style={{ marginLeft: '55%', marginTop: 6, marginBottom: 12 }}>
       {lines.map((line, i) => (
@@ -48,7 +48,7 @@ function Addressee({ lines }: { lines: string[] }) {
 }
 
 /** « Fait à …, le … » and « Objet : … ». */
-function LetterHeading({ place, date, objet }: { place: string; date: string; objet: string }) {
+export function LetterHeading({ place, date, objet }: { place: string; date: string; objet: string }) {
   return (
     <View style={{ marginBottom: 10 }}>
       <Text style={{ textAlign: 'right', marginBottom: 8 }}>

@@ -1,5 +1,5 @@
 /** Contracts: the reads (prefill, lists, a contract, a PAP version, outcomes at term, the pickers). */
-import { contractsAwaitingDecision, contractsOfPerson, findPapVersion, findUserById } from '../../../db/queries';
+import { contractsAwaitingDecision, contractsOfPerson, findPapVersion, findUserById, upcomingAppointmentDates } from '../../../db/queries';
 import { latestEdeOf, orientationInForce } from '../../../db/queries/contracts-interview';
 import type { MethodOutput, MethodParsedInput } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
@@ -64,6 +64,7 @@ export function prefill(input: MethodParsedInput<'contracts.prefill'>, call: Aut
           }
         : null,
     blockers,
+    prochainsRendezVous: upcomingAppointmentDates(db, person.id, today),
   };
 }
 

@@ -19,7 +19,7 @@ export interface Source {
   sourceId: number;
   /** The dossier the document belongs to; null for a document of an EP session. */
   personId: number | null;
-  sourceEntity: 'contract' | 'dsp_revision' | 'ede_assessment' | 'orientation' | 'fiche_liaison' | 'ep_session' | 'ep_session_item';
+  sourceEntity: 'contract' | 'dsp_revision' | 'ede_assessment' | 'orientation' | 'fiche_liaison' | 'appointment' | 'ep_session' | 'ep_session_item';
   sourceVersion: number;
   /** Everything the document is made from (hashed to recognise a reprint). */
   model: unknown;

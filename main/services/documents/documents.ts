@@ -34,7 +34,7 @@ function accessibleDocument(call: AuthedCall, id: number): DocumentRow {
   if (row.personId !== null) accessibleDossier(call.open.db, call.actor, row.personId);
   else {
     requireEpReader(call);
-    accessibleSession(call.open.db, call.actor, row.sourceId);
+    accessibleSession(call.open.db, call.actor, row.sourceId, 'secretariat');
   }
   return row;
 }

@@ -44,8 +44,8 @@ export function epSource(kind: EpDocumentKind, sourceId: number, call: AuthedCal
   if (kind === 'ep_decision_beneficiaire' || kind === 'ep_decision_referent') {
     const item = findSessionItem(db, sourceId);
     if (!item) throw new ApiError('NOT_FOUND', NOT_ON_AGENDA);
-    const { session, ep } = accessibleSession(db, call.actor, item.sessionId);
-    const data = loadSessionData(db, session, ep);
+    const { session, ep, ownMdsOnly } = accessibleSession(db, call.actor, item.sessionId);
+    const data = loadSessionData(db, session, ep, ownMdsOnly);
     const found = data.items.find((i) => i.itemId === item.id);
     if (!found) throw new ApiError('NOT_FOUND', NOT_ON_AGENDA);
     if (!found.decision) throw new ApiError('RULE', 'Le Président n’a pas encore pris sa décision sur ce dossier : pas de courrier de décision.');
@@ -68,7 +68,8 @@ export function epSource(kind: EpDocumentKind, sourceId: number, call: AuthedCal
       watermark: null,
     };
   }
-  const { session, ep } = accessibleSession(db, call.actor, sourceId);
+  // Session-wide papers (convocations, session file, procès-verbal, cancellation): the EP's secretariat only.
+  const { session, ep } = accessibleSession(db, call.actor, sourceId, 'secretariat');
   const ctx = documentContext(call, ep);
   const letterCtx = documentContext(call, ep, letterDate);
   const base = { kind, sourceId, personId: null, sourceEntity: 'ep_session', sourceVersion: session.version, finalBlocker: null, watermark: null } as const;

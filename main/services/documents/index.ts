@@ -8,6 +8,8 @@
  */
 import type { documentsMethods } from '../../../shared/api/documents';
 import type { Handler, HandlersFor } from '../../app/types';
+import type { PersonDataSheet } from '../../documents/templates/person-data';
+import type { DocumentContext } from '../../documents/model';
 import type * as Services from './services';
 
 export type { DocumentPrinter } from '../context';
@@ -17,6 +19,9 @@ type DocumentsMethod = keyof typeof documentsMethods;
 let services: Promise<typeof Services> | undefined;
 /** Loads the documents services (once); the host calls it when it listens, so that the first print is not slowed. */
 export const preloadDocuments = () => (services ??= import('./services'));
+
+/** The right-of-access PDF (rgpd capability): rendered with the engine loaded on demand, never archived. */
+export const renderPersonData = async (sheet: PersonDataSheet, ctx: DocumentContext): Promise<Buffer> => (await preloadDocuments()).personDataPdf(sheet, ctx);
 
 const lazy = <M extends DocumentsMethod>(pick: (s: typeof Services) => Handler<M>): Handler<M> =>
   async (input, call) => (await preloadDocuments().then(pick))(input, call);

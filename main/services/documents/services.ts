@@ -1,3 +1,4 @@
 /** The documents capability's services, loaded on demand by index.ts (they bring the PDF engine with them). */
 export * as documents from './documents';
 export { cancel, filePdf, letterPdf } from './ep';
+export { personDataPdf } from '../../documents/templates/person-data';

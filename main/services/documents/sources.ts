@@ -1,14 +1,19 @@
-/** The dossier's documents: a contract (two originals), a DSP revision, an EDE, an orientation decision, a fiche de liaison and its answer. */
-import { findMds } from '../../../db/queries';
+/**
+ * The dossier's documents: a contract (two originals), a DSP revision, an EDE, an orientation decision, a fiche de
+ * liaison and its answer, the convocation to a rendez-vous.
+ */
+import { findAppointment, findMds, findUserById } from '../../../db/queries';
 import type { DossierDocumentKind } from '../../../shared/api/documents';
 import { ApiError } from '../../../shared/api/errors';
 import { PROJECT_WATERMARK, type DocumentContext } from '../../documents';
 import { contractPages } from '../../documents/templates/contract';
+import { convocationPages } from '../../documents/templates/convocation';
 import { dspPages } from '../../documents/templates/dsp';
 import { edePages } from '../../documents/templates/ede';
 import { ficheAnswerPages, fichePages } from '../../documents/templates/fiche';
 import { orientationPages } from '../../documents/templates/orientation';
 import type { AuthedCall } from '../context';
+import { todayOf } from '../kit';
 import { getContract } from '../contracts';
 import { getFiche } from '../fiches';
 import { accessibleDossier, etatCivilOf } from '../foundation';
@@ -18,6 +23,14 @@ import type { Source } from './archive';
 export const NOT_SIGNED =
   'Ce contrat n’est pas encore signé : il ne s’imprime qu’en projet (filigrane « PROJET – ne vaut pas contrat »). Enregistrez les signatures pour archiver les exemplaires originaux.';
 const NO_ANSWER = 'Cette fiche de liaison n’a pas encore de réponse du correspondant.';
+
+/** Why a rendez-vous's convocation cannot be archived (printed for sending) now, or null. */
+function convocationBlocker(a: { date: string; withConvocation: boolean; cancelledAt: string | null }, today: string): string | null {
+  if (a.cancelledAt) return 'Ce rendez-vous est annulé : sa convocation ne s’imprime plus.';
+  if (!a.withConvocation) return 'Ce rendez-vous est prévu sans courrier de convocation.';
+  if (a.date < today) return 'Ce rendez-vous est passé : sa convocation ne s’imprime plus.';
+  return null;
+}
 
 /** The issuing MDS of a dossier (its name, territory and address). */
 function contextOf(call: AuthedCall, personId: number): DocumentContext {
@@ -96,6 +109,31 @@ export function dossierSource(kind: DossierDocumentKind, sourceId: number, call:
         sourceVersion: view.version,
         model: { kind, view, ctx },
         pages: kind === 'reponse_fiche' ? ficheAnswerPages(view, ctx) : fichePages(view, ctx),
+      };
+    }
+    case 'convocation': {
+      const row = findAppointment(db, sourceId);
+      if (!row) throw new ApiError('NOT_FOUND', 'Ce rendez-vous est introuvable.');
+      const ctx = contextOf(call, row.personId);
+      const user = row.referentUserId === null ? undefined : findUserById(db, row.referentUserId);
+      // The letter is dated on the day it is printed; that day is not part of the content (`model`): archived once, the
+      // letter is reprinted as it was sent.
+      const model = {
+        kind,
+        appointment: { id: row.id, date: row.date, time: row.time, place: row.place, object: row.object },
+        etatCivil: etatCivilOf(db, row.personId),
+        referent: user ? { displayName: user.displayName, structure: user.structure } : null,
+        ctx,
+      };
+      const today = todayOf(call);
+      return {
+        ...base,
+        personId: row.personId,
+        sourceEntity: 'appointment',
+        sourceVersion: row.version,
+        model,
+        pages: convocationPages({ ...model, letterDate: today }, ctx),
+        finalBlocker: convocationBlocker(row, today),
       };
     }
   }

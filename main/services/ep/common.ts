@@ -13,6 +13,7 @@ import {
   decisionsOfItems,
   findEp,
   findEpByTerritory,
+  findMds,
   findSession,
   itemsOfSession,
   membersOfEp,
@@ -67,8 +68,35 @@ export function requireActorEp(db: DbOrTx, actor: Actor): EpRow {
   return ep;
 }
 
-/** A session the caller may see: NOT_FOUND if none, FORBIDDEN when it belongs to another territory's EP. */
-export function accessibleSession(db: DbOrTx, actor: Actor, sessionId: number): { session: EpSessionRow; ep: EpRow } {
+/**
+ * The EP's secretariat: the MDS that keeps it (`eps.mds_id`). Its staff with EP access (secrétaires EP and
+ * administrators, who manage — the contract gives them the writes — and correspondants, who read) see the whole
+ * territory's queue, every case of the sessions and the session-wide papers (convocations, session file,
+ * procès-verbal). The other MDS of the territory see only their own cases, and change nothing (docs/rules.md, issue 13).
+ */
+export function isSecretariat(actor: Actor, ep: EpRow): boolean {
+  return ep.mdsId === actor.mdsId;
+}
+
+export function requireSecretariat(db: DbOrTx, actor: Actor, ep: EpRow): void {
+  if (isSecretariat(actor, ep)) return;
+  const keeper = ep.mdsId === null ? undefined : findMds(db, ep.mdsId)?.name;
+  throw new ApiError(
+    'FORBIDDEN',
+    `L’équipe pluridisciplinaire du territoire est tenue par ${keeper ? `la MDS « ${keeper} »` : 'une autre MDS'} : seul son secrétariat la gère et voit les dossiers des autres MDS ; vous voyez les dossiers de votre MDS.`,
+  );
+}
+
+/**
+ * A session the caller may see: NOT_FOUND if none, FORBIDDEN when it belongs to another territory's EP, or when
+ * `need` is 'secretariat' and the caller is not the EP's secretariat. `ownMdsOnly`: show only the caller's MDS's cases.
+ */
+export function accessibleSession(
+  db: DbOrTx,
+  actor: Actor,
+  sessionId: number,
+  need: 'cases' | 'secretariat' = 'cases',
+): { session: EpSessionRow; ep: EpRow; ownMdsOnly: number | null } {
   const session = findSession(db, sessionId);
   const ep = session ? findEp(db, session.epId) : undefined;
   if (!session || !ep) throw new ApiError('NOT_FOUND', 'Cette séance de l’équipe pluridisciplinaire est introuvable.');
@@ -78,7 +106,8 @@ export function accessibleSession(db: DbOrTx, actor: Actor, sessionId: number): 
       `Cette séance relève de l’équipe pluridisciplinaire du territoire « ${ep.territory} » : vous ne pouvez ni la consulter ni la modifier.`,
     );
   }
-  return { session, ep };
+  if (need === 'secretariat') requireSecretariat(db, actor, ep);
+  return { session, ep, ownMdsOnly: isSecretariat(actor, ep) ? null : actor.mdsId };
 }
 
 export function memberView(m: EpMemberRow): EpMember {
@@ -194,9 +223,11 @@ export interface SessionData {
 }
 
 /** Everything a session shows: its cases (with avis and decisions), the attendance and the quorum. */
-export function loadSessionData(db: DbOrTx, session: EpSessionRow, ep: EpRow): SessionData {
-  const rows = itemsOfSession(db, session.id);
-  const saisines = saisinesWithPerson(db, rows.map((r) => r.saisineId));
+export function loadSessionData(db: DbOrTx, session: EpSessionRow, ep: EpRow, ownMdsOnly: number | null = null): SessionData {
+  const all = itemsOfSession(db, session.id);
+  const saisines = saisinesWithPerson(db, all.map((r) => r.saisineId));
+  // Outside the EP's secretariat, only the cases of the caller's MDS.
+  const rows = ownMdsOnly === null ? all : all.filter((r) => saisines.get(r.saisineId)?.foyer.mdsId === ownMdsOnly);
   const avis = avisOfItems(db, rows.map((r) => r.id));
   const decisions = decisionsOfItems(db, rows.map((r) => r.id));
   const sanctions = sanctionsOfDecisions(db, [...decisions.values()].map((d) => d.id));
@@ -275,10 +306,11 @@ export function sessionFacts(data: SessionData, today: string) {
   };
 }
 
-export function sessionView(db: DbOrTx, session: EpSessionRow, ep: EpRow, today: string): EpSession {
-  const data = loadSessionData(db, session, ep);
+export function sessionView(db: DbOrTx, session: EpSessionRow, ep: EpRow, today: string, ownMdsOnly: number | null = null): EpSession {
+  const data = loadSessionData(db, session, ep, ownMdsOnly);
   const next = nextSessionState(session.status);
-  const check = next ? checkSessionTransition(sessionFacts(data, today), next) : null;
+  const whole = ownMdsOnly === null ? data : loadSessionData(db, session, ep);
+  const check = next ? checkSessionTransition(sessionFacts(whole, today), next) : null;
   return {
     ...summaryView(session, ep, data.items.filter((i) => i.status === 'inscrit').length),
     slotConfig: {

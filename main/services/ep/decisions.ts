@@ -48,7 +48,7 @@ const cents = (n: number): number => Math.round(n * 100) / 100;
 export function recordDecision(input: MethodParsedInput<'ep.sessions.recordDecision'>, call: AuthedCall): MethodOutput<'ep.sessions.recordDecision'> {
   const { app, actor } = call;
   const db = call.open.db;
-  const { session, ep } = accessibleSession(db, actor, input.sessionId);
+  const { session, ep } = accessibleSession(db, actor, input.sessionId, 'secretariat');
   if (session.status !== 'tenue' && session.status !== 'avis_rendus') {
     throw new ApiError(
       'RULE',
@@ -200,9 +200,12 @@ const civiliteOf = (sexe: 'F' | 'M') => (sexe === 'F' ? 'Madame' : 'Monsieur');
 
 export function decisionLetter(input: MethodParsedInput<'ep.sessions.decisionLetter'>, call: AuthedCall): MethodOutput<'ep.sessions.decisionLetter'> {
   const db = call.open.db;
-  const { session } = accessibleSession(db, call.actor, input.sessionId);
+  const { session, ownMdsOnly } = accessibleSession(db, call.actor, input.sessionId);
   const item = itemsOfSession(db, session.id).find((i) => i.id === input.itemId);
-  if (!item) throw new ApiError('NOT_FOUND', 'Ce dossier ne figure pas à l’ordre du jour de la séance.');
+  // Outside the EP's secretariat, a case of another MDS is not on the caller's ordre du jour.
+  if (!item || (ownMdsOnly !== null && findSaisineWithPerson(db, item.saisineId)?.foyer.mdsId !== ownMdsOnly)) {
+    throw new ApiError('NOT_FOUND', 'Ce dossier ne figure pas à l’ordre du jour de la séance.');
+  }
   const decision = decisionsOfItems(db, [item.id]).get(item.id);
   const avis = avisOfSaisine(db, item.saisineId);
   if (!decision || !avis) throw new ApiError('RULE', 'Le Président n’a pas encore pris sa décision sur ce dossier : pas de courrier de décision.');

@@ -46,7 +46,7 @@ function requireCases(data: SessionData): void {
 
 export function convocations(input: MethodParsedInput<'ep.sessions.convocations'>, call: AuthedCall): MethodOutput<'ep.sessions.convocations'> {
   const db = call.open.db;
-  const { session, ep } = accessibleSession(db, call.actor, input.sessionId);
+  const { session, ep } = accessibleSession(db, call.actor, input.sessionId, 'secretariat');
   const data = loadSessionData(db, session, ep);
   requireCases(data);
   const active = data.items.filter((i) => i.status === 'inscrit');
@@ -209,13 +209,13 @@ const countChildren = (db: DbOrTx, foyerId: number): number => householdOf(db, f
 
 export function file(input: MethodParsedInput<'ep.sessions.file'>, call: AuthedCall): MethodOutput<'ep.sessions.file'> {
   const db = call.open.db;
-  const { session, ep } = accessibleSession(db, call.actor, input.sessionId);
+  const { session, ep } = accessibleSession(db, call.actor, input.sessionId, 'secretariat');
   return sessionFileData(db, session, ep, input.anonymised);
 }
 
 export function minutes(input: MethodParsedInput<'ep.sessions.minutes'>, call: AuthedCall): MethodOutput<'ep.sessions.minutes'> {
   const db = call.open.db;
-  const { session, ep } = accessibleSession(db, call.actor, input.sessionId);
+  const { session, ep } = accessibleSession(db, call.actor, input.sessionId, 'secretariat');
   if (!sessionAtLeast(session.status, 'tenue')) {
     throw new ApiError('RULE', 'Le procès-verbal se prépare une fois la séance tenue.');
   }

@@ -20,7 +20,7 @@ import type { MethodOutput, MethodParsedInput } from '../../../shared/api/contra
 import type { EpMemberInput } from '../../../shared/api/ep';
 import { ApiError } from '../../../shared/api/errors';
 import { auditActor, type AuthedCall } from '../context';
-import { actorTerritory, epView, requireActorEp } from './common';
+import { actorTerritory, epView, requireActorEp, requireSecretariat } from './common';
 
 export function get(_input: MethodParsedInput<'ep.get'>, call: AuthedCall): MethodOutput<'ep.get'> {
   const db = call.open.db;
@@ -34,6 +34,7 @@ export function save(input: MethodParsedInput<'ep.save'>, call: AuthedCall): Met
   const territory = actorTerritory(db, actor);
   const at = app.nowIso();
   const existing = findEpByTerritory(db, territory);
+  if (existing) requireSecretariat(db, actor, existing);
   const ep = db.transaction((tx) => {
     if (existing) {
       if (existing.name === input.name) return existing;
@@ -41,8 +42,8 @@ export function save(input: MethodParsedInput<'ep.save'>, call: AuthedCall): Met
       recordEpAudit(tx, { actor: auditActor(actor), at, entity: 'ep', entityId: row.id, action: 'update', before: { name: existing.name }, after: { name: row.name } });
       return row;
     }
-    const row = insertEp(tx, { territory, name: input.name }, at);
-    recordEpAudit(tx, { actor: auditActor(actor), at, entity: 'ep', entityId: row.id, action: 'create', before: null, after: { territory, name: row.name } });
+    const row = insertEp(tx, { territory, name: input.name, mdsId: actor.mdsId }, at);
+    recordEpAudit(tx, { actor: auditActor(actor), at, entity: 'ep', entityId: row.id, action: 'create', before: null, after: { territory, name: row.name, mdsId: actor.mdsId } });
     return row;
   });
   return epView(db, ep);
@@ -86,6 +87,7 @@ function checkPresident(db: DbOrTx, ep: EpRow, values: Pick<EpMemberInput, 'isPr
 
 function memberOfActorEp(db: DbOrTx, call: AuthedCall, memberId: number): { ep: EpRow; member: EpMemberRow } {
   const ep = requireActorEp(db, call.actor);
+  requireSecretariat(db, call.actor, ep);
   const member = findMember(db, memberId);
   if (!member || member.epId !== ep.id || !member.active) throw new ApiError('NOT_FOUND', 'Ce membre de l’équipe pluridisciplinaire est introuvable.');
   return { ep, member };
@@ -95,6 +97,7 @@ export function addMember(input: MethodParsedInput<'ep.addMember'>, call: Authed
   const { app, actor } = call;
   const db = call.open.db;
   const ep = requireActorEp(db, actor);
+  requireSecretariat(db, actor, ep);
   checkPresident(db, ep, input, null);
   const at = app.nowIso();
   db.transaction((tx) => {

@@ -24,6 +24,7 @@ import {
   updateItem,
   updateSession,
   type DbOrTx,
+  findEpByTerritory,
 } from '../../../db/queries';
 import type { EpSessionItemRow, EpSessionRow } from '../../../db/schema-ep';
 import type { MethodOutput, MethodParsedInput } from '../../../shared/api/contract';
@@ -51,7 +52,9 @@ import {
   loadSessionData,
   personRef,
   reloadSession,
+  isSecretariat,
   requireActorEp,
+  requireSecretariat,
   sessionFacts,
   sessionSummaries,
   sessionView,
@@ -64,7 +67,10 @@ import { formatDate, personName } from '../../../shared/domain/format';
 export function queue(_input: MethodParsedInput<'ep.queue'>, call: AuthedCall): MethodOutput<'ep.queue'> {
   const db = call.open.db;
   const today = todayOf(call);
-  const rows = queueOfTerritory(db, actorTerritory(db, call.actor));
+  // The whole territory's queue for the EP's secretariat; the caller's MDS's saisines for everyone else.
+  const ep = findEpByTerritory(db, actorTerritory(db, call.actor));
+  const all = queueOfTerritory(db, actorTerritory(db, call.actor));
+  const rows = ep && isSecretariat(call.actor, ep) ? all : all.filter((r) => r.foyer.mdsId === call.actor.mdsId);
   const removals = lastRemovals(db, rows.map((r) => r.saisine.id));
   return rows.map(({ saisine, person, foyer }) => {
     const flag = deadlineFlag(saisine.avisDeadline, today);
@@ -110,8 +116,8 @@ export function list(_input: MethodParsedInput<'ep.sessions.list'>, call: Authed
 
 export function get(input: MethodParsedInput<'ep.sessions.get'>, call: AuthedCall): MethodOutput<'ep.sessions.get'> {
   const db = call.open.db;
-  const { session, ep } = accessibleSession(db, call.actor, input.sessionId);
-  return sessionView(db, session, ep, todayOf(call));
+  const { session, ep, ownMdsOnly } = accessibleSession(db, call.actor, input.sessionId);
+  return sessionView(db, session, ep, todayOf(call), ownMdsOnly);
 }
 
 const sessionSnapshot = (s: EpSessionRow) => ({
@@ -177,6 +183,7 @@ export function create(input: MethodParsedInput<'ep.sessions.create'>, call: Aut
   const { app, actor } = call;
   const db = call.open.db;
   const ep = requireActorEp(db, actor);
+  requireSecretariat(db, actor, ep);
   const config = slotConfigOf(input);
   const at = app.nowIso();
   const row = db.transaction((tx) => {
@@ -199,7 +206,7 @@ export function create(input: MethodParsedInput<'ep.sessions.create'>, call: Aut
 export function update(input: MethodParsedInput<'ep.sessions.update'>, call: AuthedCall): MethodOutput<'ep.sessions.update'> {
   const { app, actor } = call;
   const db = call.open.db;
-  const { session, ep } = accessibleSession(db, actor, input.sessionId);
+  const { session, ep } = accessibleSession(db, actor, input.sessionId, 'secretariat');
   requireState(session, ['creee', 'dossiers_inscrits'], 'La date, le lieu et les horaires se changent avant l’envoi des convocations');
   const config = slotConfigOf(input);
   const at = app.nowIso();
@@ -241,7 +248,7 @@ function isUniqueViolation(error: unknown): boolean {
 export function addSaisines(input: MethodParsedInput<'ep.sessions.addSaisines'>, call: AuthedCall): MethodOutput<'ep.sessions.addSaisines'> {
   const { app, actor } = call;
   const db = call.open.db;
-  const { session, ep } = accessibleSession(db, actor, input.sessionId);
+  const { session, ep } = accessibleSession(db, actor, input.sessionId, 'secretariat');
   requireState(session, ['creee', 'dossiers_inscrits'], 'Les dossiers s’inscrivent avant l’envoi des convocations');
   const ids = [...new Set(input.saisineIds)];
   if (ids.length !== input.saisineIds.length) throw fieldError('VALIDATION', 'saisineIds', 'Une même saisine est choisie deux fois.');
@@ -289,7 +296,7 @@ export function addSaisines(input: MethodParsedInput<'ep.sessions.addSaisines'>,
 export function assignSlots(input: MethodParsedInput<'ep.sessions.assignSlots'>, call: AuthedCall): MethodOutput<'ep.sessions.assignSlots'> {
   const { app, actor } = call;
   const db = call.open.db;
-  const { session, ep } = accessibleSession(db, actor, input.sessionId);
+  const { session, ep } = accessibleSession(db, actor, input.sessionId, 'secretariat');
   requireState(session, ['creee', 'dossiers_inscrits'], 'Les horaires se fixent avant l’envoi des convocations');
   const at = app.nowIso();
   db.transaction((tx) => {
@@ -316,7 +323,7 @@ function activeItem(db: DbOrTx, session: EpSessionRow, itemId: number): EpSessio
 export function setSlot(input: MethodParsedInput<'ep.sessions.setSlot'>, call: AuthedCall): MethodOutput<'ep.sessions.setSlot'> {
   const { app, actor } = call;
   const db = call.open.db;
-  const { session, ep } = accessibleSession(db, actor, input.sessionId);
+  const { session, ep } = accessibleSession(db, actor, input.sessionId, 'secretariat');
   requireState(session, ['creee', 'dossiers_inscrits'], 'Les horaires se changent avant l’envoi des convocations');
   const item = activeItem(db, session, input.itemId);
   const at = app.nowIso();
@@ -330,7 +337,7 @@ export function setSlot(input: MethodParsedInput<'ep.sessions.setSlot'>, call: A
 export function removeItem(input: MethodParsedInput<'ep.sessions.removeItem'>, call: AuthedCall): MethodOutput<'ep.sessions.removeItem'> {
   const { app, actor } = call;
   const db = call.open.db;
-  const { session, ep } = accessibleSession(db, actor, input.sessionId);
+  const { session, ep } = accessibleSession(db, actor, input.sessionId, 'secretariat');
   requireState(session, ['creee', 'dossiers_inscrits', 'convocations_envoyees', 'tenue'], 'Un dossier se reporte ou se retire avant que les avis soient rendus');
   const item = activeItem(db, session, input.itemId);
   if (avisOfSaisine(db, item.saisineId)) throw new ApiError('RULE', 'L’équipe a déjà rendu son avis sur ce dossier : il ne peut plus être reporté ni retiré.');
@@ -345,7 +352,7 @@ export function removeItem(input: MethodParsedInput<'ep.sessions.removeItem'>, c
 export function advance(input: MethodParsedInput<'ep.sessions.advance'>, call: AuthedCall): MethodOutput<'ep.sessions.advance'> {
   const { app, actor } = call;
   const db = call.open.db;
-  const { session, ep } = accessibleSession(db, actor, input.sessionId);
+  const { session, ep } = accessibleSession(db, actor, input.sessionId, 'secretariat');
   const today = todayOf(call);
   const checked = checkSessionTransition(sessionFacts(loadSessionData(db, session, ep), today), input.to);
   if (!checked.ok) throw ruleFailure(checked.errors);
@@ -369,7 +376,7 @@ export function advance(input: MethodParsedInput<'ep.sessions.advance'>, call: A
 export function cancelSession(input: { sessionId: number; version: number; reason: string }, call: AuthedCall): EpSession {
   const { app, actor } = call;
   const db = call.open.db;
-  const { session, ep } = accessibleSession(db, actor, input.sessionId);
+  const { session, ep } = accessibleSession(db, actor, input.sessionId, 'secretariat');
   if (session.version !== input.version) {
     throw new ApiError('CONFLICT', 'Cette séance a été modifiée entre-temps par quelqu’un d’autre : rechargez-la, puis recommencez.');
   }
@@ -392,7 +399,7 @@ export function recordAttendance(
 ): MethodOutput<'ep.sessions.recordAttendance'> {
   const { app, actor } = call;
   const db = call.open.db;
-  const { session, ep } = accessibleSession(db, actor, input.sessionId);
+  const { session, ep } = accessibleSession(db, actor, input.sessionId, 'secretariat');
   requireState(session, ['tenue'], 'La présence se relève pendant la séance');
   const data = loadSessionData(db, session, ep);
   const members = new Map(data.members.map((m) => [m.id, m]));
@@ -432,7 +439,7 @@ export function recordAttendance(
 export function recordAvis(input: MethodParsedInput<'ep.sessions.recordAvis'>, call: AuthedCall): MethodOutput<'ep.sessions.recordAvis'> {
   const { app, actor } = call;
   const db = call.open.db;
-  const { session, ep } = accessibleSession(db, actor, input.sessionId);
+  const { session, ep } = accessibleSession(db, actor, input.sessionId, 'secretariat');
   requireState(session, ['tenue'], 'L’avis se rend pendant la séance');
   const item = activeItem(db, session, input.itemId);
   const found = findSaisineWithPerson(db, item.saisineId)!;

@@ -23,6 +23,7 @@ import {
   insertPap,
   papOfAvenantFiche,
   recordContractsAudit,
+  releaseSuspensionFiche,
   saisineOfFiche,
   updateContract,
   updateFiche,
@@ -586,6 +587,7 @@ export function deleteDraft(input: MethodParsedInput<'fiches.deleteDraft'>, call
       deleteAttachment(tx, a.id);
       recordContractsAudit(tx, { actor: auditActor(actor), at, entity: 'attachment', entityId: a.id, action: 'delete', before: a, after: null });
     }
+    releaseSuspensionFiche(tx, fiche.id);
     deleteFiche(tx, fiche.id);
     recordContractsAudit(tx, { actor: auditActor(actor), at, entity: 'fiche_liaison', entityId: fiche.id, action: 'delete', before: fiche, after: null });
   });

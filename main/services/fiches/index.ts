@@ -4,7 +4,8 @@ import type { HandlersFor } from '../../app/types';
 import * as attachments from './attachments';
 import * as fiches from './fiches';
 
-export { get as getFiche, listForDossier as fichesOfDossier } from './fiches';
+export { create as createFiche, get as getFiche, listForDossier as fichesOfDossier } from './fiches';
+export { upload as uploadAttachment } from './attachments';
 
 export const fichesHandlers: HandlersFor<keyof typeof fichesMethods> = {
   'fiches.prefill': fiches.prefill,

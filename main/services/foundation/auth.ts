@@ -3,14 +3,21 @@ import { rewrapSlot, unwrapKey } from '../../../db/keyslots';
 import { findUserByLogin, recordAudit } from '../../../db/queries';
 import type { MethodOutput, MethodParsedInput } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
+import { tooManyAttemptsMessage } from '../throttle';
 import { auditActor, toApiUser, type AppContext, type AuthedCall, type PublicCall } from '../context';
 
 export const BAD_CREDENTIALS_MESSAGE = 'Identifiant ou mot de passe incorrect';
 
-async function refuse(app: AppContext, login: string): Promise<never> {
-  const delay = app.throttle.fail(login);
-  if (delay > 0) await app.options.sleep(delay);
+/** A wrong credential: counted (the login may close for a few seconds), answered at once. */
+function refuse(app: AppContext, login: string): never {
+  app.throttle.fail(login, app.nowMs());
   throw new ApiError('UNAUTHENTICATED', BAD_CREDENTIALS_MESSAGE);
+}
+
+/** Inside the window after repeated failures: refused at once, unchecked and uncounted. */
+function checkNotThrottled(app: AppContext, login: string): void {
+  const wait = app.throttle.waitMs(login, app.nowMs());
+  if (wait > 0) throw new ApiError('TOO_MANY_ATTEMPTS', tooManyAttemptsMessage(wait));
 }
 
 /**
@@ -25,6 +32,7 @@ export function login(input: MethodParsedInput<'auth.login'>, call: PublicCall):
     if (!ws.isInitialized()) {
       throw new ApiError('NOT_INITIALIZED', 'L’application n’est pas encore initialisée : créez d’abord l’espace de travail.');
     }
+    checkNotThrottled(app, input.login);
     const key = await unwrapKey(ws.keyPath, input.login, input.password);
     if (!key) return refuse(app, input.login);
     const result = await ws.lock.run(() => {
@@ -58,6 +66,25 @@ export function me(_input: MethodParsedInput<'auth.me'>, call: AuthedCall): Meth
   return toApiUser(call.actor);
 }
 
+/** The locked screen: the user's own password (on their slot, against the open key) unlocks it; throttled. */
+export function unlock(input: MethodParsedInput<'auth.unlock'>, call: AuthedCall): Promise<MethodOutput<'auth.unlock'>> {
+  const { app, actor } = call;
+  const ws = app.workspace;
+  return app.loginLocks.run(actor.login, async () => {
+    checkNotThrottled(app, actor.login);
+    const key = await unwrapKey(ws.keyPath, actor.login, input.password);
+    const openKey = ws.key;
+    const matches = key !== null && key.length === openKey.length && timingSafeEqual(key, openKey);
+    key?.fill(0);
+    if (!matches) {
+      app.throttle.fail(actor.login, app.nowMs());
+      throw new ApiError('VALIDATION', 'Mot de passe incorrect.', { password: 'Mot de passe incorrect.' });
+    }
+    app.throttle.reset(actor.login);
+    return { ok: true as const };
+  });
+}
+
 /** Checks the current password on the user's own slot, then rewraps that slot only. */
 export function changePassword(
   input: MethodParsedInput<'auth.changePassword'>,
@@ -66,13 +93,13 @@ export function changePassword(
   const { app, actor } = call;
   const ws = app.workspace;
   return app.loginLocks.run(actor.login, async () => {
+    checkNotThrottled(app, actor.login);
     const key = await unwrapKey(ws.keyPath, actor.login, input.currentPassword);
     const openKey = ws.key;
     const matches = key !== null && key.length === openKey.length && timingSafeEqual(key, openKey);
     key?.fill(0);
     if (!matches) {
-      const delay = app.throttle.fail(actor.login);
-      if (delay > 0) await app.options.sleep(delay);
+      app.throttle.fail(actor.login, app.nowMs());
       throw new ApiError('VALIDATION', 'Le mot de passe actuel est incorrect.', {
         currentPassword: 'Le mot de passe actuel est incorrect.',
       });

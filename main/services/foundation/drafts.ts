@@ -1,14 +1,22 @@
-import { deleteDraft, findDraft, saveDraft } from '../../../db/queries';
+import { deleteDraft, deleteDraftsOf, deleteExpiredDrafts, draftStamps, findDraft, saveDraft } from '../../../db/queries';
 import type { MethodOutput, MethodParsedInput } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
+import { draftsExpiryInstant, draftsToDelete } from '../../../shared/domain/referentials/retention';
 import type { AuthedCall } from '../context';
 
 /** Largest draft kept, as JSON text (UTF-8 bytes). */
 export const MAX_DRAFT_BYTES = 256 * 1024;
 
+/*
+ * Retention (shared/domain/referentials/retention.ts): a draft older than 30 days is never offered (`get` ignores it)
+ * and is deleted at the next `drafts.save` of anyone; each save also keeps the user's 50 newest drafts (the oldest go,
+ * never the one saved).
+ */
+
 export function get(input: MethodParsedInput<'drafts.get'>, call: AuthedCall): MethodOutput<'drafts.get'> {
   const row = findDraft(call.open.db, call.actor.id, input.key);
-  return row ? { data: JSON.parse(row.dataJson) as unknown, updatedAt: row.updatedAt } : null;
+  if (!row || row.updatedAt < draftsExpiryInstant(call.app.options.now())) return null;
+  return { data: JSON.parse(row.dataJson) as unknown, updatedAt: row.updatedAt };
 }
 
 export function save(input: MethodParsedInput<'drafts.save'>, call: AuthedCall): MethodOutput<'drafts.save'> {
@@ -28,7 +36,11 @@ export function save(input: MethodParsedInput<'drafts.save'>, call: AuthedCall):
       data: 'Brouillon trop volumineux (256 Ko au plus).',
     });
   }
-  saveDraft(call.open.db, call.actor.id, input.key, json, call.app.nowIso());
+  const db = call.open.db;
+  const now = call.app.options.now();
+  deleteExpiredDrafts(db, draftsExpiryInstant(now));
+  saveDraft(db, call.actor.id, input.key, json, now.toISOString());
+  deleteDraftsOf(db, call.actor.id, draftsToDelete(draftStamps(db, call.actor.id), now, input.key));
   return { ok: true };
 }
 

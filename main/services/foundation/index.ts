@@ -16,6 +16,7 @@ export const foundationHandlers: HandlersFor<keyof typeof foundationMethods> = {
   'auth.login': auth.login,
   'auth.logout': auth.logout,
   'auth.me': auth.me,
+  'auth.unlock': auth.unlock,
   'auth.changePassword': auth.changePassword,
   'users.list': users.list,
   'users.create': users.create,

@@ -1,7 +1,10 @@
 /** The workspace's public face: status, first-run setup, the user's MDS. */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { addSlot, createKeyFile, generateDatabaseKey } from '../../../db/keyslots';
+import { addSlot, createKeyFile, generateDatabaseKey, recoveryFilePathFor } from '../../../db/keyslots';
 import { openDatabase, type OpenedDatabase } from '../../../db/open';
+import { toIso } from '../../../shared/domain/rules/dates';
+import { markDueItemsDay } from '../desk/due';
+import { issueRecoveryKey } from '../recovery';
 import { findMds, insertMds, insertUser, mdsSnapshot, recordAudit, updateMds, userSnapshot } from '../../../db/queries';
 import type { MethodOutput, MethodParsedInput } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
@@ -24,8 +27,8 @@ export function status(_input: MethodParsedInput<'app.status'>, call: PublicCall
 const sqliteCompanions = (dbPath: string) => [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, `${dbPath}-journal`];
 
 /**
- * First run: creates the key file, the database, the MDS and the first administrator.
- * Either everything is created or nothing stays behind.
+ * First run: creates the key file, the database, the MDS, the first administrator and the recovery key (returned once,
+ * with its sheet). Either everything is created or nothing stays behind.
  */
 export function setupCreate(input: MethodParsedInput<'setup.create'>, call: PublicCall): Promise<MethodOutput<'setup.create'>> {
   const { app } = call;
@@ -38,6 +41,13 @@ export function setupCreate(input: MethodParsedInput<'setup.create'>, call: Publ
       throw new ApiError(
         'DATABASE',
         `Un fichier des clés existe sans base de données dans ${ws.dataDir} : déplacez-le ou supprimez-le avant de recommencer l’initialisation.`,
+      );
+    }
+    const spareKeys = recoveryFilePathFor(ws.keyPath);
+    if (existsSync(spareKeys)) {
+      throw new ApiError(
+        'DATABASE',
+        `Une copie de secours des clés (${spareKeys}) existe sans base de données : déplacez-la ou supprimez-la avant de recommencer l’initialisation.`,
       );
     }
     const created: string[] = [];
@@ -62,10 +72,14 @@ export function setupCreate(input: MethodParsedInput<'setup.create'>, call: Publ
         recordAudit(tx, { actor, at, entity: 'mds', entityId: office.id, action: 'create', before: null, after: mdsSnapshot(office) });
         recordAudit(tx, { actor, at, entity: 'user', entityId: admin.id, action: 'create', before: null, after: userSnapshot(admin) });
       });
+      // No dossier yet: the échéancier holds for today (main/services/desk/due.ts).
+      markDueItemsDay(handle.sqlite, toIso(app.options.now()));
       await addSlot(ws.keyPath, input.admin.login, input.admin.password, key);
+      created.push(spareKeys);
+      const recovery = await issueRecoveryKey(ws.keyPath, key, at);
       handle.close();
       handle = undefined;
-      return { ok: true as const };
+      return { ok: true as const, recovery };
     } catch (error) {
       handle?.close();
       for (const file of created) rmSync(file, { force: true });

@@ -1,4 +1,4 @@
-import { addSlot, removeSlot } from '../../../db/keyslots';
+import { removeSlot, setSlot } from '../../../db/keyslots';
 import {
   countActiveAdmins,
   findUserById,
@@ -42,7 +42,11 @@ export function staff(_input: MethodParsedInput<'users.staff'>, call: AuthedCall
   }));
 }
 
-/** New account in the caller's MDS, with a key slot under its initial password. */
+/**
+ * New account in the caller's MDS, with a key slot under its initial password. The row first, the slot after (both
+ * before the call's COMMIT): a crash between them leaves at most a slot without an account, which opens nothing (the
+ * login requires an active account), is listed by `users.orphanSlots`, and is replaced when the login is created again.
+ */
 export function create(input: MethodParsedInput<'users.create'>, call: AuthedCall): Promise<MethodOutput<'users.create'>> {
   const { app, actor } = call;
   const ws = app.workspace;
@@ -51,31 +55,27 @@ export function create(input: MethodParsedInput<'users.create'>, call: AuthedCal
     if (findUserByLogin(db, input.login)) {
       throw new ApiError('CONFLICT', 'Cet identifiant est déjà utilisé.', { login: 'Cet identifiant est déjà utilisé.' });
     }
-    await addSlot(ws.keyPath, input.login, input.password, ws.key);
-    try {
-      const at = app.nowIso();
-      const row = db.transaction((tx) => {
-        const created = insertUser(
-          tx,
-          { login: input.login, displayName: input.displayName, role: input.role, structure: input.structure, mdsId: actor.mdsId },
-          at,
-        );
-        recordAudit(tx, {
-          actor: auditActor(actor),
-          at,
-          entity: 'user',
-          entityId: created.id,
-          action: 'create',
-          before: null,
-          after: userSnapshot(created),
-        });
-        return created;
+    const at = app.nowIso();
+    const row = db.transaction((tx) => {
+      const created = insertUser(
+        tx,
+        { login: input.login, displayName: input.displayName, role: input.role, structure: input.structure, mdsId: actor.mdsId },
+        at,
+      );
+      recordAudit(tx, {
+        actor: auditActor(actor),
+        at,
+        entity: 'user',
+        entityId: created.id,
+        action: 'create',
+        before: null,
+        after: userSnapshot(created),
       });
-      return toApiUser(withMds(row, actor.mdsId));
-    } catch (error) {
-      await removeSlot(ws.keyPath, input.login).catch(() => undefined);
-      throw error;
-    }
+      return created;
+    });
+    // No account had this login: a slot under it is an orphan of an interrupted creation, replaced here.
+    await setSlot(ws.keyPath, input.login, input.password, ws.key);
+    return toApiUser(withMds(row, actor.mdsId));
   });
 }
 
@@ -102,7 +102,11 @@ export function update(input: MethodParsedInput<'users.update'>, call: AuthedCal
   return toApiUser(withMds(after, actor.mdsId));
 }
 
-/** Deactivates the account (it stays in the journal), removes its key slot and ends its sessions. */
+/**
+ * Deactivates the account (it stays in the journal), removes its key slot and ends its sessions. The slot first, the
+ * row after: a crash between them leaves an active account without a slot (it can't log in; removing it again, or
+ * `users.setPassword`, settles it), never a removed account whose slot still opens the database.
+ */
 export function remove(input: MethodParsedInput<'users.remove'>, call: AuthedCall): Promise<MethodOutput<'users.remove'>> {
   const { app, actor } = call;
   const ws = app.workspace;
@@ -113,6 +117,11 @@ export function remove(input: MethodParsedInput<'users.remove'>, call: AuthedCal
     if (before.role === 'administrateur' && countActiveAdmins(db, actor.mdsId) <= 1) {
       throw new ApiError('RULE', LAST_ADMIN_MESSAGE);
     }
+    // A slot already gone (a removal interrupted before) is not an error here.
+    await removeSlot(ws.keyPath, before.login).catch((error: unknown) => {
+      if (!(error instanceof ApiError && error.code === 'NOT_FOUND')) throw error;
+    });
+    app.sessions.endForUser(before.id);
     const at = app.nowIso();
     db.transaction((tx) => {
       const row = updateUser(tx, before.id, { active: false }, at);
@@ -125,11 +134,6 @@ export function remove(input: MethodParsedInput<'users.remove'>, call: AuthedCal
         before: userSnapshot(before),
         after: userSnapshot(row),
       });
-    });
-    app.sessions.endForUser(before.id);
-    // The account is already inactive (login refused); a missing slot is not an error here.
-    await removeSlot(ws.keyPath, before.login).catch((error: unknown) => {
-      if (!(error instanceof ApiError && error.code === 'NOT_FOUND')) throw error;
     });
     return { ok: true as const };
   });

@@ -179,7 +179,8 @@ export function recordOrientationDecision(
   notAfterToday(values.date, today, 'date', 'La date de la décision');
 
   const organisme = findOrganisme(tx, values.organismeReferentId);
-  if (!organisme || !organisme.active) {
+  // An organisme of the dossier's MDS (or shared): another MDS's organismes are not offered.
+  if (!organisme || !organisme.active || (organisme.mdsId !== null && organisme.mdsId !== foyer.mdsId)) {
     throw fieldError('VALIDATION', 'organismeReferentId', 'L’organisme référent choisi n’existe pas ou n’est plus actif.');
   }
   const expectedType = ORGANISME_TYPE_FOR_ORIENTATION[values.orientation];

@@ -91,24 +91,37 @@ function organismeValues(input: MethodParsedInput<'organismes.create'>): Organis
   };
 }
 
-function checkNameFree(db: DbOrTx, name: string, exceptId?: number): void {
-  const taken = listOrganismes(db, true).some((o) => o.id !== exceptId && fold(o.name) === fold(name));
+function checkNameFree(db: DbOrTx, actor: Actor, name: string, exceptId?: number): void {
+  const taken = listOrganismes(db, true, actor.mdsId).some((o) => o.id !== exceptId && fold(o.name) === fold(name));
   if (taken) throw fieldError('CONFLICT', 'name', 'Un organisme référent porte déjà ce nom.');
 }
 
 // --- Organismes --------------------------------------------------------------------------------------------
 
+const OTHER_MDS_ORGANISME = 'Cet organisme référent relève d’une autre MDS : seuls les administrateurs de cette MDS le modifient.';
+
+/**
+ * An organisme the actor's MDS may manage: its own, or one made before organismes belonged to an MDS (shared).
+ * Another MDS's is FORBIDDEN (issue 13: an administrator could rename and deactivate another MDS's organismes).
+ */
+function organismeInScope(db: DbOrTx, actor: Actor, id: number): OrganismeReferentRow {
+  const row = findOrganisme(db, id);
+  if (!row) throw new ApiError('NOT_FOUND', ORGANISME_NOT_FOUND);
+  if (row.mdsId !== null && row.mdsId !== actor.mdsId) throw new ApiError('FORBIDDEN', OTHER_MDS_ORGANISME);
+  return row;
+}
+
 export function organismesList(input: MethodParsedInput<'organismes.list'>, call: AuthedCall): MethodOutput<'organismes.list'> {
-  return listOrganismes(call.open.db, input.includeInactive ?? false).map(organismeOf);
+  return listOrganismes(call.open.db, input.includeInactive ?? false, call.actor.mdsId).map(organismeOf);
 }
 
 export function organismesCreate(input: MethodParsedInput<'organismes.create'>, call: AuthedCall): MethodOutput<'organismes.create'> {
   const { app, actor } = call;
   const db = call.open.db;
-  checkNameFree(db, input.name);
+  checkNameFree(db, actor, input.name);
   const at = app.nowIso();
   const row = db.transaction((tx) => {
-    const created = insertOrganisme(tx, organismeValues(input), at);
+    const created = insertOrganisme(tx, organismeValues(input), at, actor.mdsId);
     recordInterviewAudit(tx, {
       actor: auditActor(actor),
       at,
@@ -126,9 +139,8 @@ export function organismesCreate(input: MethodParsedInput<'organismes.create'>, 
 export function organismesUpdate(input: MethodParsedInput<'organismes.update'>, call: AuthedCall): MethodOutput<'organismes.update'> {
   const { app, actor } = call;
   const db = call.open.db;
-  const current = findOrganisme(db, input.id);
-  if (!current) throw new ApiError('NOT_FOUND', ORGANISME_NOT_FOUND);
-  checkNameFree(db, input.name, current.id);
+  const current = organismeInScope(db, actor, input.id);
+  checkNameFree(db, actor, input.name, current.id);
   const at = app.nowIso();
   const row = db.transaction((tx) => {
     const updated = updateOrganisme(tx, current.id, { ...organismeValues(input), active: input.active }, at);
@@ -149,8 +161,7 @@ export function organismesUpdate(input: MethodParsedInput<'organismes.update'>, 
 export function organismesRemove(input: MethodParsedInput<'organismes.remove'>, call: AuthedCall): MethodOutput<'organismes.remove'> {
   const { app, actor } = call;
   const db = call.open.db;
-  const current = findOrganisme(db, input.id);
-  if (!current) throw new ApiError('NOT_FOUND', ORGANISME_NOT_FOUND);
+  const current = organismeInScope(db, actor, input.id);
   const at = app.nowIso();
   const who = auditActor(actor);
   if (organismeInUse(db, current.id)) {
@@ -195,7 +206,7 @@ function referentValues(
   current: { id: number; organismeId: number; userId: number | null } | null,
 ): ReferentValues {
   const organisme = findOrganisme(db, input.organismeId);
-  if (!organisme || (!organisme.active && organisme.id !== current?.organismeId)) {
+  if (!organisme || (organisme.mdsId !== null && organisme.mdsId !== actor.mdsId) || (!organisme.active && organisme.id !== current?.organismeId)) {
     throw fieldError('VALIDATION', 'organismeId', 'L’organisme choisi n’existe pas ou n’est plus actif.');
   }
   const userId = input.userId ?? null;
@@ -224,7 +235,7 @@ function mustFindReferent(db: DbOrTx, id: number): ReferentWithNames {
 }
 
 export function referentsList(input: MethodParsedInput<'referents.list'>, call: AuthedCall): MethodOutput<'referents.list'> {
-  return listReferents(call.open.db, { organismeId: input.organismeId, includeInactive: input.includeInactive ?? false }).map(referentOf);
+  return listReferents(call.open.db, { organismeId: input.organismeId, includeInactive: input.includeInactive ?? false, mdsId: call.actor.mdsId }).map(referentOf);
 }
 
 export function referentsCreate(input: MethodParsedInput<'referents.create'>, call: AuthedCall): MethodOutput<'referents.create'> {
@@ -253,6 +264,7 @@ export function referentsUpdate(input: MethodParsedInput<'referents.update'>, ca
   const db = call.open.db;
   const current = findReferent(db, input.id);
   if (!current) throw new ApiError('NOT_FOUND', REFERENT_NOT_FOUND);
+  organismeInScope(db, actor, current.organismeId);
   const values = referentValues(db, actor, input, current);
   const at = app.nowIso();
   db.transaction((tx) => {
@@ -275,6 +287,7 @@ export function referentsRemove(input: MethodParsedInput<'referents.remove'>, ca
   const db = call.open.db;
   const current = findReferent(db, input.id);
   if (!current) throw new ApiError('NOT_FOUND', REFERENT_NOT_FOUND);
+  organismeInScope(db, actor, current.organismeId);
   const at = app.nowIso();
   const who = auditActor(actor);
   if (referentInUse(db, current.id)) {

@@ -31,8 +31,11 @@ export function createDataVersion(): DataVersion {
   };
 }
 
-/** Drafts are the user's unsaved input, shown by no read: saving one (every few seconds) refreshes nothing. */
-const REFRESHES_NOTHING: ReadonlySet<MethodName> = new Set(['drafts.save', 'drafts.delete']);
+/**
+ * Drafts are the user's unsaved input, shown by no read: saving one (every few seconds) refreshes nothing. Nor does
+ * opening « Mon activité » (`desk.mine` records the visit): read again after a write, it would write again, forever.
+ */
+const REFRESHES_NOTHING: ReadonlySet<MethodName> = new Set(['drafts.save', 'drafts.delete', 'desk.mine']);
 
 /** Whether a successful call of `method` changes data that reads show. */
 export function changesData(method: MethodName): boolean {

@@ -5,7 +5,8 @@ import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Typography from '@mui/material/Typography';
 import { createApiClient } from '../../../shared/api/client';
-import type { User } from '../../../shared/api/contract';
+import type { MethodInput, User } from '../../../shared/api/contract';
+import type { RecoveryIssued } from '../../../shared/api/recovery';
 import type { Transport } from '../../../shared/api/transport';
 import { ApiProvider, toApiError } from '../api/ApiContext';
 import { createGuardedClient } from '../api/guardedClient';
@@ -19,15 +20,25 @@ import { SessionProvider, type MdsInfo, type SessionValue } from '../kit/session
 /** The setup wizard runs once, on a new installation: loaded only then. */
 const SetupWizard = lazy(() => import('../screens/setup/SetupWizard').then((m) => ({ default: m.SetupWizard })));
 
+/** The recovery key shown once after setup, and the access rebuilt with it from the login screen: loaded only then. */
+const SetupRecoveryStep = lazy(() => import('../screens/recovery/SetupRecoveryStep').then((m) => ({ default: m.SetupRecoveryStep })));
+const RecoveryAccessPage = lazy(() => import('../screens/recovery/RecoveryAccessPage').then((m) => ({ default: m.RecoveryAccessPage })));
+
 /** The router and every screen: loaded once logged in (the login screen is the first load). */
 const RoutedApp = lazy(() => import('./RoutedApp'));
 
 /**
- * While the login screen waits for the user, the desk's scripts (router, layout, the Bénéficiaires page) are
- * fetched and parsed: the click on « Se connecter » then costs the login and one render, not a download.
+ * While the login screen waits for the user, the desk's scripts (router, layout, the home page « Mon activité », the
+ * Bénéficiaires page) are fetched and parsed: the click on « Se connecter » then costs the login and one render,
+ * not a download.
  */
 export const prefetchDesk = () =>
-  Promise.all([import('./RoutedApp'), import('./layout/AppLayout'), import('../screens/beneficiaries/BeneficiariesPage')]).then(
+  Promise.all([
+    import('./RoutedApp'),
+    import('./layout/AppLayout'),
+    import('../screens/desk/DeskPage'),
+    import('../screens/beneficiaries/BeneficiariesPage'),
+  ]).then(
     () => undefined,
     () => undefined, // a failed prefetch is retried by the route itself
   );
@@ -40,12 +51,21 @@ export interface AppProps {
   createRouter?: RouterFactory;
 }
 
+type SetupMds = MethodInput<'recovery.sheet'>['mds'];
+
 type Phase =
   | { kind: 'loading' }
   | { kind: 'unavailable'; message: string }
   | { kind: 'setup' }
+  | { kind: 'setupKey'; issued: RecoveryIssued; login: string; mds: SetupMds }
+  | { kind: 'recovery' }
   | { kind: 'login'; notice?: LoginNotice | undefined; login?: string | undefined }
   | { kind: 'app'; user: User };
+
+const RESTORED_NOTICE: LoginNotice = {
+  severity: 'success',
+  text: 'La sauvegarde est restaurée. Connectez-vous avec un compte et son mot de passe de la sauvegarde.',
+};
 
 export const SESSION_LOST_NOTICE =
   'Votre session a pris fin (délai d’inactivité dépassé ou déconnexion). Reconnectez-vous pour continuer : vos saisies en cours sont conservées en brouillon.';
@@ -153,19 +173,54 @@ export function App({ transport, createRouter }: AppProps) {
       content = (
         <Suspense fallback={<Loading />}>
           <SetupWizard
-            onDone={async (adminLogin) => {
+            onRestored={(login) => setPhase({ kind: 'login', login, notice: RESTORED_NOTICE })}
+            onDone={async (adminLogin, issued, office) => {
               try {
                 const status = await client.call('app.status', {});
                 setMds(status.mds);
               } catch {
                 // The login screen works without the MDS name.
               }
+              setPhase({ kind: 'setupKey', issued, login: adminLogin, mds: office });
+            }}
+          />
+        </Suspense>
+      );
+      break;
+    case 'setupKey':
+      content = (
+        <Suspense fallback={<Loading />}>
+          <SetupRecoveryStep
+            issued={phase.issued}
+            mds={phase.mds}
+            onDone={() =>
               setPhase({
                 kind: 'login',
-                login: adminLogin,
+                login: phase.login,
                 notice: { severity: 'success', text: 'La MDS et le compte administrateur sont créés. Connectez-vous pour commencer.' },
-              });
-            }}
+              })
+            }
+          />
+        </Suspense>
+      );
+      break;
+    case 'recovery':
+      content = (
+        <Suspense fallback={<Loading />}>
+          <RecoveryAccessPage
+            onCancel={() => setPhase({ kind: 'login' })}
+            onDone={(login, result) =>
+              setPhase({
+                kind: 'login',
+                login,
+                notice: {
+                  severity: 'success',
+                  text: result.rebuilt
+                    ? `Le fichier des clés est reconstruit et votre nouveau mot de passe enregistré. ${result.accountsWithoutKey > 0 ? `Donnez ensuite un mot de passe aux autres comptes (${result.accountsWithoutKey}) : Administration › Clé de secours.` : ''}`.trim()
+                    : 'Votre nouveau mot de passe est enregistré : connectez-vous.',
+                },
+              })
+            }
           />
         </Suspense>
       );
@@ -176,6 +231,8 @@ export function App({ transport, createRouter }: AppProps) {
           mdsName={mds?.name}
           notice={phase.notice}
           initialLogin={phase.login}
+          onRecovery={() => setPhase({ kind: 'recovery' })}
+          onRestored={(login) => setPhase({ kind: 'login', login, notice: RESTORED_NOTICE })}
           onLoggedIn={(session, user) => {
             client.setSession(session);
             if (pageOwner.current !== user.id) {

@@ -1,7 +1,10 @@
 import type { ReactElement } from 'react';
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import AssignmentIcon from '@mui/icons-material/Assignment';
+import BackupIcon from '@mui/icons-material/Backup';
 import HomeWorkIcon from '@mui/icons-material/HomeWork';
+import KeyIcon from '@mui/icons-material/Key';
+import DashboardIcon from '@mui/icons-material/Dashboard';
 import ChecklistIcon from '@mui/icons-material/Checklist';
 import BusinessIcon from '@mui/icons-material/Business';
 import EventNoteIcon from '@mui/icons-material/EventNote';
@@ -12,6 +15,7 @@ import HandshakeIcon from '@mui/icons-material/Handshake';
 import LinkIcon from '@mui/icons-material/Link';
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import PeopleIcon from '@mui/icons-material/People';
+import PrivacyTipIcon from '@mui/icons-material/PrivacyTip';
 import type { Role } from '../../../shared/api/common';
 
 export interface NavItem {
@@ -27,6 +31,7 @@ export interface NavItem {
 
 /** The modules of the app, in the drawer's order. */
 export const MODULES: readonly NavItem[] = [
+  { path: '/', label: 'Mon activité', title: 'Mon activité', icon: <DashboardIcon /> },
   { path: '/beneficiaires', label: 'Bénéficiaires', title: 'Bénéficiaires', icon: <PeopleIcon /> },
   {
     path: '/dsp',
@@ -77,7 +82,6 @@ export const MODULES: readonly NavItem[] = [
     label: 'Échéancier',
     title: 'Échéancier',
     icon: <EventNoteIcon />,
-    comingSoon: 'Les échéances à venir : fins de contrat, renouvellements, rendez-vous et relances.',
   },
 ];
 
@@ -92,4 +96,7 @@ export const ADMIN_MODULES: readonly NavItem[] = [
     roles: ['administrateur'],
   },
   { path: '/administration/organismes', label: 'Organismes référents', title: 'Organismes référents et référents', icon: <BusinessIcon />, roles: ['administrateur'] },
+  { path: '/administration/cle-de-secours', label: 'Clé de secours', title: 'Clé de secours', icon: <KeyIcon />, roles: ['administrateur'] },
+  { path: '/administration/sauvegardes', label: 'Sauvegardes', title: 'Sauvegardes', icon: <BackupIcon />, roles: ['administrateur'] },
+  { path: '/administration/donnees-personnelles', label: 'Protection des données', title: 'Protection des données', icon: <PrivacyTipIcon />, roles: ['administrateur'] },
 ];

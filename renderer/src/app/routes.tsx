@@ -1,12 +1,15 @@
-import { Navigate, type RouteObject } from 'react-router';
+import type { RouteObject } from 'react-router';
 import { lazyElement } from '../kit/lazyRoute';
-import { paths } from '../kit/paths';
 import { Loading } from '../kit/status';
 import { interviewRoutes } from '../screens/interview/routes';
 import { contractRoutes } from '../screens/contracts/routes';
 import { ficheRoutes } from '../screens/fiches/routes';
 import { epRoutes } from '../screens/ep/routes';
+import { recoveryRoutes } from '../screens/recovery/routes';
 import { documentRoutes } from '../documents/routes';
+import { worklistRoutes } from '../screens/worklists/routes';
+import { backupRoutes } from '../screens/backup/routes';
+import { rgpdRoutes } from '../screens/rgpd/routes';
 import { ComingSoonPage, NotFoundPage, RouteErrorPage } from './layout/SimplePages';
 import { MODULES } from './navigation';
 
@@ -25,7 +28,7 @@ export const appRoutes: RouteObject[] = [
       {
         errorElement: <RouteErrorPage />,
         children: [
-          { index: true, element: <Navigate to={paths.beneficiaries} replace /> },
+          { index: true, ...lazyElement(() => import('../screens/desk/DeskPage'), (m) => <m.DeskPage />) },
           { path: 'beneficiaires', ...lazyElement(() => import('../screens/beneficiaries/BeneficiariesPage'), (m) => <m.BeneficiariesPage />) },
           { path: 'beneficiaires/nouveau', ...lazyElement(dossierForm, (m) => <m.DossierFormPage mode="create" />) },
           {
@@ -36,12 +39,17 @@ export const appRoutes: RouteObject[] = [
             ),
           },
           { path: 'beneficiaires/:personId/modifier', ...lazyElement(dossierForm, (m) => <m.DossierFormPage mode="edit" />) },
+          { path: 'echeancier', ...lazyElement(() => import('../screens/echeancier/EcheancierPage'), (m) => <m.EcheancierPage />) },
           ...MODULES.filter((m) => m.comingSoon).map((m) => ({ path: m.path.slice(1), element: <ComingSoonPage item={m} /> })),
           ...interviewRoutes,
           ...contractRoutes,
           ...ficheRoutes,
           ...epRoutes,
+          ...recoveryRoutes,
           ...documentRoutes,
+          ...worklistRoutes,
+          ...backupRoutes,
+          ...rgpdRoutes,
           {
             path: 'administration/comptes',
             ...lazyElement(() => import('../screens/admin/UsersPage'), (m) => <m.UsersPage />, ['administrateur']),

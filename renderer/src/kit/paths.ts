@@ -72,3 +72,23 @@ export const interviewPaths = {
   /** The équipe d’orientation’s préconisations, recorded for several dossiers at once. */
   orientationTeam: '/orientation/equipe',
 } as const;
+
+/** Hash-router paths of the desk: « Mon activité » (home), the échéancier, the work lists. */
+export const deskPaths = {
+  home: '/',
+  /** The échéancier; its filter travels in the query (see kit/deskLinks.ts). */
+  echeancier: '/echeancier',
+  /** A work list: '/listes/dsp_manquante'… (the DSP, EDE and Orientation menus open theirs). */
+  worklist: (list: string) => `/listes/${list}`,
+} as const;
+
+/** Administration › Clé de secours: the recovery key, accounts without a key, orphan key slots. */
+export const recoveryPaths = {
+  admin: '/administration/cle-de-secours',
+} as const;
+
+/** Administration › Sauvegardes (backups and restore). */
+export const backupPaths = { page: '/administration/sauvegardes' } as const;
+
+/** Administration › Protection des données (RGPD: retention rules, dossiers due for anonymisation). */
+export const rgpdPaths = { page: '/administration/donnees-personnelles' } as const;

@@ -121,6 +121,28 @@ describe('échéancier', () => {
     expect(items(state, '2026-08-10')).toEqual([]);
   });
 
+  it('severities at the day boundaries: à venir until 8 days before, urgent from 7 days before to the day, late the day after', () => {
+    const deadline = '2026-03-20';
+    const at = (today: string) => items(empty, today)[0]?.severity;
+    expect(at('2026-03-12')).toBe('a_venir');
+    expect(at('2026-03-13')).toBe('urgent');
+    expect(at(deadline)).toBe('urgent');
+    expect(at('2026-03-21')).toBe('en_retard');
+    // A rendez-vous: urgent on its day only, gone the day after.
+    const rdv = { ...empty, orientations: [], appointments: [{ date: '2026-03-20', label: 'Bilan' }] };
+    expect(kinds(items(rdv, '2026-03-19'))).toEqual([['rendez_vous', '2026-03-20', 'a_venir']]);
+    expect(kinds(items(rdv, '2026-03-20'))).toEqual([['rendez_vous', '2026-03-20', 'urgent']]);
+    expect(items(rdv, '2026-03-21')).toEqual([]);
+  });
+
+  it('orientation to decide: only while no orientation decision exists, with the days waiting', () => {
+    const waiting = { ...empty, orientations: [], awaitingOrientationSince: '2026-03-01' };
+    const [item] = items(waiting, '2026-03-31');
+    expect(item).toMatchObject({ kind: 'orientation_a_faire', date: '2026-03-01', severity: 'info' });
+    expect(item?.title).toMatch(/en attente depuis le 01\/03\/2026 \(30 jours\)/);
+    expect(items({ ...waiting, orientations: [orientation] }, '2026-03-31').map((i) => i.kind)).not.toContain('orientation_a_faire');
+  });
+
   it('refuses an invalid today', () => {
     expect(echeancier(empty, '2026-02-30').ok).toBe(false);
   });

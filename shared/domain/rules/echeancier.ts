@@ -44,11 +44,17 @@ export interface DossierState {
   saisines: readonly Saisine[];
   sanctions: readonly SanctionScheduleInput[];
   appointments: readonly EcheancierAppointment[];
+  /**
+   * The day the person has been waiting for an orientation since (RSA start, else the dossier's creation): with no
+   * orientation decision at all, the échéancier shows the orientation to make. Optional.
+   */
+  awaitingOrientationSince?: IsoDate | null;
   /** Monthly activity incomes (fiche J.1), optional. */
   incomes?: readonly { month: IsoDate; amount: number }[];
 }
 
 export const ECHEANCE_KINDS = [
+  'orientation_a_faire',
   'contrat_a_signer',
   'contrat_fin_proche',
   'contrat_echu_sans_renouvellement',
@@ -61,6 +67,19 @@ export const ECHEANCE_KINDS = [
   'fin_maintien_revenus',
 ] as const;
 export type EcheanceKind = (typeof ECHEANCE_KINDS)[number];
+export const ECHEANCE_KIND_LABELS: Record<EcheanceKind, string> = {
+  orientation_a_faire: 'Orientation à décider',
+  contrat_a_signer: 'Contrat à signer',
+  contrat_fin_proche: 'Contrat se terminant',
+  contrat_echu_sans_renouvellement: 'Contrat échu sans renouvellement',
+  cers_12_mois: 'CERS à 12 mois',
+  avis_ep: 'Avis de l’EP attendu',
+  decision_president: 'Décision du Président attendue',
+  sanction: 'Sanction',
+  radiation: 'Radiation',
+  rendez_vous: 'Rendez-vous',
+  fin_maintien_revenus: 'Fin du maintien de l’accompagnement',
+};
 
 export const SEVERITIES = ['en_retard', 'urgent', 'a_venir', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -104,6 +123,19 @@ export function echeancier(state: DossierState, today: IsoDate): RuleResult<{ it
   const currentIndex = current ? state.orientations.indexOf(current) : -1;
   const contracts = state.contracts.map((c, index) => ({ ...c, index, end: contractEndDate(c.start, c.durationMonths) }));
   const under = (o: EcheancierOrientation) => contracts.filter((c) => c.orientationDate === o.date);
+
+  // A new beneficiary without any orientation decision: the orientation to make (no deadline in the handbook).
+  if (state.orientations.length === 0 && state.awaitingOrientationSince && isIsoDate(state.awaitingOrientationSince)) {
+    const since = state.awaitingOrientationSince;
+    const days = Math.max(0, daysBetween(since, today));
+    items.push({
+      date: since,
+      kind: 'orientation_a_faire',
+      severity: 'info',
+      title: `Orientation à décider : en attente depuis le ${formatDate(since)} (${days} jour${days > 1 ? 's' : ''})`,
+      rule: 'L’orientation : la décision d’orientation, avec désignation de l’organisme référent et du correspondant, est le point de départ du délai pour réaliser les contrats.',
+    });
+  }
 
   // Contract to sign after the current orientation decision.
   if (current) {

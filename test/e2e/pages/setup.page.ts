@@ -26,5 +26,8 @@ export class SetupPage {
     await p.getByLabel('Confirmation du mot de passe', { exact: true }).fill(data.admin.password);
     await p.getByRole('button', { name: 'Suivant' }).click();
     await p.getByRole('button', { name: 'Créer la MDS et le compte' }).click();
+    // The recovery key, shown once: kept, then on to the login.
+    await p.getByRole('checkbox', { name: /je la range au coffre/ }).check();
+    await p.getByRole('button', { name: 'Continuer vers la connexion' }).click();
   }
 }

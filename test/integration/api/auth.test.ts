@@ -19,32 +19,62 @@ describe('login failures', () => {
     expect(unknownLogin).toEqual(wrongPassword);
   });
 
-  it('repeated failures for a login ask for a growing delay, reset by a success', async () => {
-    for (let i = 0; i < 9; i += 1) {
-      await h.err('auth.login', { login: ADMIN.login, password: `mauvais-${i}` }, 'UNAUTHENTICATED');
+  const attempt = async (login: string, password: string) => {
+    const r = await h.call('auth.login', { login, password });
+    return r.ok ? 'ok' : r.error.code;
+  };
+  const advanceSeconds = (s: number) => h.clock.advanceMinutes(s / 60);
+
+  it('repeated failures close the login for a growing window (1 s, 2 s, 4 s… 30 s), reset by a success', async () => {
+    const windows = [0, 0, 1, 2, 4, 8, 16, 30, 30];
+    for (const [i, window] of windows.entries()) {
+      expect(await attempt(ADMIN.login, `mauvais-${i}`)).toBe('UNAUTHENTICATED');
+      if (window === 0) continue;
+      // Inside the window even the right password is refused at once, unchecked and uncounted…
+      advanceSeconds(window - 1);
+      const refused = await h.err('auth.login', { login: ADMIN.login, password: ADMIN.password }, 'TOO_MANY_ATTEMPTS');
+      expect(refused.message).toBe(`Trop de tentatives de connexion pour cet identifiant : réessayez dans 1 seconde.`);
+      // …and the window ends on time.
+      advanceSeconds(1);
     }
-    expect(h.sleeps).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+    // No attempt ever waited: nothing is queued.
+    expect(h.sleeps).toEqual([]);
 
-    // An unknown login is slowed down the same way (its own counter).
-    h.sleeps.length = 0;
-    for (let i = 0; i < 4; i += 1) await h.err('auth.login', { login: 'inconnu', password: 'x' }, 'UNAUTHENTICATED');
-    expect(h.sleeps).toEqual([1000, 2000]);
+    // An unknown login is closed the same way (its own counter), so the answer gives nothing away.
+    for (let i = 0; i < 3; i += 1) expect(await attempt('inconnu', 'x')).toBe('UNAUTHENTICATED');
+    expect(await attempt('inconnu', 'x')).toBe('TOO_MANY_ATTEMPTS');
 
-    h.sleeps.length = 0;
+    // After the window, the right password opens, and resets the counter: two free failures again.
+    advanceSeconds(30);
     await h.ok('auth.login', { login: ADMIN.login, password: ADMIN.password });
-    expect(h.sleeps).toEqual([]);
-    await h.err('auth.login', { login: ADMIN.login, password: 'mauvais' }, 'UNAUTHENTICATED');
-    await h.err('auth.login', { login: ADMIN.login, password: 'mauvais' }, 'UNAUTHENTICATED');
-    expect(h.sleeps).toEqual([]);
-    await h.err('auth.login', { login: ADMIN.login, password: 'mauvais' }, 'UNAUTHENTICATED');
-    expect(h.sleeps).toEqual([1000]);
+    expect(await attempt(ADMIN.login, 'mauvais')).toBe('UNAUTHENTICATED');
+    expect(await attempt(ADMIN.login, 'mauvais')).toBe('UNAUTHENTICATED');
+    expect(await attempt(ADMIN.login, ADMIN.password)).toBe('ok');
   });
 
-  it('parallel attempts for one login are still slowed down one after the other', async () => {
-    await Promise.all(
-      Array.from({ length: 5 }, (_, i) => h.err('auth.login', { login: ADMIN.login, password: `p-${i}` }, 'UNAUTHENTICATED')),
-    );
-    expect(h.sleeps).toEqual([1000, 2000, 4000]);
+  it('a correct sign-in is never held up behind wrong attempts sent at the same time', async () => {
+    const wrongOnes = Array.from({ length: 6 }, (_, i) => attempt(ADMIN.login, `p-${i}`));
+    const results = await Promise.all(wrongOnes);
+    // Checked one after the other: 3 failures close the login, the later attempts are refused unchecked.
+    expect(results).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'TOO_MANY_ATTEMPTS', 'TOO_MANY_ATTEMPTS', 'TOO_MANY_ATTEMPTS']);
+    expect(h.sleeps).toEqual([]);
+    // The window is 1 s, whatever the number of queued attempts (they no longer add 30 s each).
+    advanceSeconds(1);
+    expect(await attempt(ADMIN.login, ADMIN.password)).toBe('ok');
+  });
+
+  it('keeps the counters across a restart', async () => {
+    for (let i = 0; i < 3; i += 1) expect(await attempt(ADMIN.login, `mauvais-${i}`)).toBe('UNAUTHENTICATED');
+    expect(await attempt(ADMIN.login, ADMIN.password)).toBe('TOO_MANY_ATTEMPTS');
+    await h.restart();
+    expect(await attempt(ADMIN.login, ADMIN.password)).toBe('TOO_MANY_ATTEMPTS');
+    advanceSeconds(1);
+    // The counter went on: the 4th failure closes the login for 2 s.
+    expect(await attempt(ADMIN.login, 'mauvais')).toBe('UNAUTHENTICATED');
+    advanceSeconds(1);
+    expect(await attempt(ADMIN.login, ADMIN.password)).toBe('TOO_MANY_ATTEMPTS');
+    advanceSeconds(1);
+    expect(await attempt(ADMIN.login, ADMIN.password)).toBe('ok');
   });
 
   it('empty credentials are refused with field messages', async () => {

@@ -37,7 +37,9 @@ export function makeDataDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'parcours-api-'));
 }
 
-export async function startHarness(options: { dataDir?: string; migrationsFolder?: string; printer?: DocumentPrinter } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { dataDir?: string; migrationsFolder?: string; printer?: DocumentPrinter; idleCheckMs?: number } = {},
+): Promise<Harness> {
   const dataDir = options.dataDir ?? makeDataDir();
   const sleeps: number[] = [];
   const clock = {
@@ -56,6 +58,8 @@ export async function startHarness(options: { dataDir?: string; migrationsFolder
         sleeps.push(ms);
       },
       appVersion: '9.9.9-test',
+      automaticBackups: false,
+      ...(options.idleCheckMs === undefined ? {} : { idleCheckMs: options.idleCheckMs }),
     });
   const h: Harness = {
     app: start(),

@@ -19,7 +19,8 @@ describe('first run, login, restart', () => {
     const early = await h.err('auth.login', { login: ADMIN.login, password: ADMIN.password }, 'NOT_INITIALIZED');
     expect(early.message).toMatch(/initialisée/);
 
-    expect(await h.ok('setup.create', setupInput)).toEqual({ ok: true });
+    // setup.create also returns the recovery key, shown once (test/integration/api/recovery.test.ts).
+    expect(await h.ok('setup.create', setupInput)).toEqual({ ok: true, recovery: expect.objectContaining({ recoveryKey: expect.any(String) }) });
     expect(filesIn(h.dataDir).sort()).toEqual(expect.arrayContaining(['parcours.db', 'parcours.keys.json']));
     // The database is encrypted: the SQLite header is not in the clear.
     expect(readFileSync(path.join(h.dataDir, 'parcours.db')).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
@@ -112,7 +113,7 @@ describe('first run, login, restart', () => {
     await h.restart();
     writeFileSync(path.join(h.dataDir, 'parcours.db'), Buffer.alloc(8192, 7));
     const error = await h.err('auth.login', { login: ADMIN.login, password: ADMIN.password }, 'DATABASE');
-    expect(error.message).toMatch(/Impossible d’ouvrir la base de données/);
+    expect(error.message).toMatch(/« parcours\.db » est endommagé.*Restaurez la dernière sauvegarde/);
   });
 
   it('stores only what setup promised', async () => {

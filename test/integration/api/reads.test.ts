@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, type MethodInput, type MethodName } from '../../../shared/api/contract';
+import { recoveryKeyFromBytes } from '../../../shared/api/recovery';
 import type { DocumentPrinter } from '../../../main/app';
 import { row } from './contracts-fixtures';
 import { epWorld, SIGNATORY, TODAY, type EpWorld } from './ep-fixtures';
@@ -70,14 +71,20 @@ beforeAll(async () => {
   const letter = await h.ok('ep.sessions.letterPdf', { sessionId: session.id, kind: 'decision_beneficiaire', itemId: item.itemId }, sec);
   const spare = (await h.ok('auth.login', { login: 'remi', password: PASSWORDS.referentA })).session;
 
+  const backup = await h.ok('backups.create', {}, admin.session);
   const byPerson = { personId: person };
   reads = {
     'app.status': { input: {}, as: undefined },
     'auth.login': { input: { login: ADMIN.login, password: ADMIN.password }, as: undefined },
     'auth.logout': { input: {}, as: spare },
     'auth.me': { input: {}, as: refA },
+    'auth.unlock': { input: { password: PASSWORDS.referentA }, as: refA },
     'users.list': { input: {}, as: admin.session },
     'users.staff': { input: {}, as: refA },
+    'recovery.status': { input: {}, as: admin.session },
+    'recovery.sheet': { input: { recoveryKey: recoveryKeyFromBytes(new Array<number>(25).fill(3)), createdAt: '2026-03-02T09:00:00.000Z', mds: { name: 'MDS' } }, as: undefined },
+    'users.orphanSlots': { input: {}, as: admin.session },
+    'users.withoutKey': { input: {}, as: admin.session },
     'mds.get': { input: {}, as: refA },
     'dossiers.search': { input: { query: 'LEBRUN' }, as: refA },
     'dossiers.get': { input: byPerson, as: refA },
@@ -131,6 +138,14 @@ beforeAll(async () => {
     'documents.get': { input: { id: letter.document.id }, as: refA },
     'documents.print': { input: { id: letter.document.id, copies: 1 }, as: refA },
     'documents.printSupport': { input: {}, as: refA },
+    'appointments.listForDossier': { input: byPerson, as: refA },
+    'appointments.suspensionProposal': { input: byPerson, as: refA },
+    'backups.list': { input: {}, as: admin.session },
+    'backups.settings.get': { input: {}, as: admin.session },
+    'backups.inspect': { input: { id: backup.id }, as: admin.session },
+    'rgpd.retention': { input: {}, as: admin.session },
+    'rgpd.purgeCandidates': { input: {}, as: admin.session },
+    'backups.inspectFolder': { input: { path: backup.path }, as: undefined },
   };
 }, 180_000);
 afterAll(async () => {

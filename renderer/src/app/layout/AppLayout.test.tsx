@@ -38,17 +38,20 @@ describe('app shell', () => {
     expect(await screen.findByText('Cette page est réservée aux administrateurs.')).toBeInTheDocument();
   });
 
-  it('shows a module still to come (Échéancier) as a "Bientôt disponible" page, reachable from the keyboard', async () => {
+  it('opens « Mon activité » first in the navigation, and the Échéancier from the keyboard', async () => {
     const user = userEvent.setup();
-    renderApp(createFakeBackend().transport);
+    renderApp(createFakeBackend({ handlers: { 'echeancier.list': () => ({ total: 0, items: [], computedFor: '2026-12-03' }) } }).transport);
     const nav = await screen.findByRole('navigation', { name: 'Navigation principale' });
+    expect(within(nav).getAllByRole('link')[0]).toHaveAccessibleName('Mon activité');
+    expect(within(nav).getAllByRole('link')[0]).toHaveAttribute('href', '/');
     const echeancier = within(nav).getByRole('link', { name: /Échéancier/ });
     echeancier.focus();
     await user.keyboard('{Enter}');
-    const heading = await screen.findByRole('heading', { level: 1, name: /Échéancier/ });
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Échéancier' });
     expect(heading).toHaveFocus();
-    expect(screen.getByRole('heading', { name: 'Bientôt disponible' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Bientôt disponible' })).not.toBeInTheDocument();
     expect(within(nav).getByRole('link', { name: /Échéancier/ })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: /Mon activité/ })).not.toHaveAttribute('aria-current');
   });
 
   it('has a skip link, landmarks and the MDS name', async () => {
@@ -99,7 +102,7 @@ describe('app shell', () => {
 
     it('of another user opens the home page, not the page the previous user left', async () => {
       await logOutFromUsersPageAndLogInAs(REFERENT.login);
-      expect(await screen.findByRole('heading', { level: 1, name: 'Bénéficiaires' })).toBeInTheDocument();
+      expect(await screen.findByRole('heading', { level: 1, name: 'Mon activité' })).toBeInTheDocument();
       expect(screen.queryByText('Cette page est réservée aux administrateurs.')).toBeNull();
     });
 

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
@@ -21,6 +21,9 @@ import { NotificationsProvider } from '../../kit/notifications';
 import { useSession } from '../../kit/session';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
 import { ScrollRegion } from '../../kit/ScrollRegion';
+import { deskPaths } from '../../kit/paths';
+import { DeskBadge } from './DeskBadge';
+import { IdleLock } from '../IdleLock';
 
 export const DRAWER_WIDTH = 264;
 
@@ -36,6 +39,7 @@ export function AppLayout() {
 
   return (
     <NotificationsProvider>
+      <IdleLock />
       <Box sx={{ display: 'flex', minHeight: '100vh' }}>
         <Box
           component="a"
@@ -106,7 +110,7 @@ export function AppLayout() {
           <ScrollRegion component="nav" aria-label="Navigation principale">
             <List>
               {moduleItems.map((item) => (
-                <NavEntry key={item.path} item={item} />
+                <NavEntry key={item.path} item={item} badge={item.path === deskPaths.echeancier ? <DeskBadge /> : undefined} />
               ))}
             </List>
             {adminItems.length > 0 ? (
@@ -137,12 +141,14 @@ export function AppLayout() {
   );
 }
 
-function NavEntry({ item }: { item: NavItem }) {
+function NavEntry({ item, badge }: { item: NavItem; badge?: ReactNode }) {
   return (
     <ListItem disablePadding>
-      <ListItemButton component={NavLink} to={item.path}>
+      {/* `end`: the home page ('/') is the current page only on '/', not under every path. */}
+      <ListItemButton component={NavLink} to={item.path} end={item.path === deskPaths.home}>
         <ListItemIcon sx={{ color: 'primary.main' }}>{item.icon}</ListItemIcon>
         <ListItemText primary={item.label} secondary={item.comingSoon ? 'Bientôt disponible' : undefined} />
+        {badge}
       </ListItemButton>
     </ListItem>
   );

@@ -99,7 +99,7 @@ export function valuesFromPrefill(prefill: ContractPrefill, type: ContractKind):
     resultatsAttendus: '',
     emploisRecherches: '',
     pap: { actions: [] },
-    referent: { lieuSuivi: '', prochainsRendezVous: [] },
+    referent: { lieuSuivi: '', prochainsRendezVous: (prefill.prochainsRendezVous ?? []).map((date) => ({ date })) },
     remarquesBeneficiaire: '',
     cerp:
       type === 'CERP'

@@ -1,5 +1,5 @@
 import { DOSSIER_SECTIONS } from '../../app/dossierSections';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { ADMIN, REFERENT, SAMPLE_DOSSIER, createFakeBackend } from '../../../../test/renderer/fakeBackend';
 import { renderApp } from '../../../../test/renderer/renderApp';
@@ -56,6 +56,22 @@ describe('dossier page', () => {
     await screen.findByRole('heading', { level: 1, name: 'DUPONT (nom d’usage MARTIN) Marie Louise' });
     expect(screen.queryByRole('region', { name: 'Journal des modifications' })).not.toBeInTheDocument();
     expect(backend.inputsOf('audit.forDossier')).toEqual([]);
+  });
+
+  it('opens at the section its address names (?section=…): its heading is scrolled to and focused', async () => {
+    const scrolled: string[] = [];
+    const scrollIntoView = vi.fn(function (this: HTMLElement) {
+      scrolled.push(this.id);
+    });
+    Object.defineProperty(HTMLElement.prototype, 'scrollIntoView', { value: scrollIntoView, configurable: true });
+    try {
+      renderApp(createFakeBackend({ user: REFERENT }).transport, { path: '/beneficiaires/10?section=fiches' });
+      const heading = await screen.findByRole('heading', { level: 3, name: 'Fiches de liaison' });
+      await waitFor(() => expect(heading).toHaveFocus());
+      expect(scrolled).toEqual(['section-fiches']);
+    } finally {
+      delete (HTMLElement.prototype as { scrollIntoView?: unknown }).scrollIntoView;
+    }
   });
 
   it('says so when the dossier does not exist', async () => {

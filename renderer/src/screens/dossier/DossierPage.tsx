@@ -1,4 +1,5 @@
-import { Link as RouterLink } from 'react-router';
+import { useEffect } from 'react';
+import { Link as RouterLink, useSearchParams } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -16,6 +17,7 @@ import { useApiQuery } from '../../api/ApiContext';
 import type { DossierSectionDef } from '../../kit/dossierSections';
 import { formatAge } from '../../kit/format';
 import { paths } from '../../kit/paths';
+import { PersonDataExportButton } from '../../kit/PersonDataExport';
 import { useCan } from '../../kit/permissions';
 import { Page } from '../../kit/Page';
 import { usePersonIdParam } from '../../kit/routeParams';
@@ -57,17 +59,21 @@ function DossierView({
 }) {
   const p = dossier.person;
   const name = personName(p);
+  useSectionFocus();
   return (
     <Page
       title={`Dossier de ${name}`}
       heading={name}
       subtitle={<StatusChips dossier={dossier} />}
       actions={
-        canEdit ? (
-          <Button variant="contained" startIcon={<EditIcon />} component={RouterLink} to={paths.editDossier(p.id)}>
-            Modifier
-          </Button>
-        ) : null
+        <>
+          {canEdit ? (
+            <Button variant="contained" startIcon={<EditIcon />} component={RouterLink} to={paths.editDossier(p.id)}>
+              Modifier
+            </Button>
+          ) : null}
+          <PersonDataExportButton personId={p.id} mdsId={dossier.foyer.mds.id} />
+        </>
       }
     >
       <IdentityCard dossier={dossier} />
@@ -78,7 +84,7 @@ function DossierView({
         {sections.map((s) => (
           <Grid key={s.id} size={{ xs: 12, md: 6 }}>
             <Paper component="section" variant="outlined" aria-labelledby={`section-${s.id}`} sx={{ p: 2, height: '100%' }}>
-              <Typography variant="h3" id={`section-${s.id}`} sx={{ mb: 1 }}>
+              <Typography variant="h3" id={`section-${s.id}`} tabIndex={-1} sx={{ mb: 1 }}>
                 {s.title}
               </Typography>
               {s.Component ? <s.Component personId={p.id} /> : <Typography color="text.secondary">{s.text}</Typography>}
@@ -89,6 +95,22 @@ function DossierView({
       {canSeeAudit ? <AuditPanel personId={p.id} /> : null}
     </Page>
   );
+}
+
+/**
+ * `?section=<id>` (a desk row, an échéance): once the page is shown — after the page has focused its h1 — the
+ * section's heading is scrolled to and takes the focus, so the user starts where the link said.
+ */
+function useSectionFocus() {
+  const [params] = useSearchParams();
+  const section = params.get('section');
+  useEffect(() => {
+    if (!section) return;
+    const heading = document.getElementById(`section-${section}`);
+    if (!heading) return;
+    heading.scrollIntoView?.({ block: 'start' });
+    heading.focus({ preventScroll: true });
+  }, [section]);
 }
 
 function StatusChips({ dossier }: { dossier: Dossier }) {

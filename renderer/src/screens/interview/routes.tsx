@@ -1,13 +1,11 @@
 import type { RouteObject } from 'react-router';
 import { lazyElement } from '../../kit/lazyRoute';
 
-const modulePage = () => import('./ModulePage');
-
-/** The first-interview screens (children of the app layout's route), each loaded when first opened. */
+/**
+ * The first-interview screens (children of the app layout's route), each loaded when first opened. The DSP, EDE
+ * and Orientation menu entries ('/dsp', '/ede', '/orientation') are work lists: screens/worklists/routes.tsx.
+ */
 export const interviewRoutes: RouteObject[] = [
-  { path: 'dsp', ...lazyElement(modulePage, (m) => <m.InterviewModulePage module="dsp" />) },
-  { path: 'ede', ...lazyElement(modulePage, (m) => <m.InterviewModulePage module="ede" />) },
-  { path: 'orientation', ...lazyElement(modulePage, (m) => <m.InterviewModulePage module="orientation" />) },
   { path: 'beneficiaires/:personId/dsp', ...lazyElement(() => import('./dsp/DspHistoryPage'), (m) => <m.DspHistoryPage />) },
   { path: 'beneficiaires/:personId/dsp/nouvelle', ...lazyElement(() => import('./dsp/DspWizardPage'), (m) => <m.DspWizardPage />) },
   { path: 'beneficiaires/:personId/ede', ...lazyElement(() => import('./ede/EdeListPage'), (m) => <m.EdeListPage />) },

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
+import { ApiError } from '../../../../shared/api/errors';
 import userEvent from '@testing-library/user-event';
 import { ADMIN, VALID_SESSION, createFakeBackend } from '../../../../test/renderer/fakeBackend';
 import { renderApp } from '../../../../test/renderer/renderApp';
@@ -23,6 +24,25 @@ describe('login', () => {
     expect(backend.inputsOf('auth.login')).toEqual([{ login: 'admin', password: 'mauvais' }]);
     expect(screen.getByLabelText('Mot de passe')).toHaveValue('');
     expect(screen.getByLabelText('Mot de passe')).toHaveFocus();
+  });
+
+  it('a damaged database: the message, then the way out — restore a backup — on the same screen', async () => {
+    const user = userEvent.setup();
+    const damaged = 'Le fichier de base de données « parcours.db » est endommagé : Restaurez la dernière sauvegarde.';
+    const backend = createFakeBackend({
+      handlers: {
+        'auth.login': () => {
+          throw new ApiError('DATABASE', damaged);
+        },
+      },
+    });
+    renderApp(backend.transport, { loggedIn: false });
+    expect(screen.queryByRole('region', { name: 'Restaurer une sauvegarde' })).toBeNull();
+    await user.type(await screen.findByLabelText('Identifiant'), 'admin');
+    await user.type(screen.getByLabelText('Mot de passe'), 'motdepasse{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent(damaged);
+    const region = await screen.findByRole('region', { name: 'Restaurer une sauvegarde' });
+    expect(await within(region).findByRole('button', { name: 'Examiner' })).toBeInTheDocument();
   });
 
   it('shows French field errors when empty', async () => {
@@ -53,10 +73,11 @@ describe('login', () => {
     await user.click(screen.getByRole('button', { name: 'Se connecter' }));
     expect(await screen.findByRole('button', { name: 'Connexion en cours…' })).toBeDisabled();
     release();
-    expect(await screen.findByRole('heading', { level: 1, name: 'Bénéficiaires' })).toBeInTheDocument();
+    // The home page: « Mon activité ».
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mon activité' })).toBeInTheDocument();
     expect(window.sessionStorage.getItem(SESSION_STORAGE_KEY)).toBe(VALID_SESSION);
     // Logged-in calls carry the session.
-    expect(backend.requests.find((r) => r.method === 'users.staff' || r.method === 'dossiers.search' || r.method === 'drafts.get')?.session ?? VALID_SESSION).toBe(VALID_SESSION);
+    expect(backend.requests.find((r) => r.method === 'desk.mine' || r.method === 'users.staff' || r.method === 'dossiers.search' || r.method === 'drafts.get')?.session ?? VALID_SESSION).toBe(VALID_SESSION);
   });
 
   it('a reload with a stored session skips the login screen', async () => {

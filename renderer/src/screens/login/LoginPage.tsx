@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import Alert, { type AlertColor } from '@mui/material/Alert';
@@ -23,9 +23,16 @@ export interface LoginPageProps {
   notice?: LoginNotice | undefined;
   initialLogin?: string | undefined;
   onLoggedIn: (session: string, user: User) => void;
+  /** « Clé de secours »: a forgotten administrator password, a lost keys file. */
+  onRecovery?: (() => void) | undefined;
+  /** A backup was restored from this screen (after a damaged database): log in with one of its accounts. */
+  onRestored?: ((login: string) => void) | undefined;
 }
 
 type LoginValues = z.output<typeof loginInputSchema>;
+
+/** Offered when the database or the keys file is damaged (loaded only then). */
+const RestoreBackupPanel = lazy(() => import('../../kit/RestoreBackup').then((m) => ({ default: m.RestoreBackupPanel })));
 
 /**
  * Checks the form with the contract's schema, loaded at the first submit: the validation library stays out
@@ -36,10 +43,12 @@ const loginResolver: Resolver<LoginValues> = async (values, context, options) =>
   return zodResolver(schema)(values, context, options);
 };
 
-export function LoginPage({ mdsName, notice, initialLogin, onLoggedIn }: LoginPageProps) {
+export function LoginPage({ mdsName, notice, initialLogin, onLoggedIn, onRecovery, onRestored }: LoginPageProps) {
   useDocumentTitle('Connexion');
   const client = useApi();
   const [error, setError] = useState<string>();
+  // The database or the keys file is damaged: the way out is a backup.
+  const [damaged, setDamaged] = useState(false);
   const form = useForm<LoginValues>({
     resolver: loginResolver,
     defaultValues: { login: initialLogin ?? '', password: '' },
@@ -52,7 +61,9 @@ export function LoginPage({ mdsName, notice, initialLogin, onLoggedIn }: LoginPa
       const { session, user } = await client.call('auth.login', values);
       onLoggedIn(session, user);
     } catch (e) {
-      setError(toApiError(e).message);
+      const apiError = toApiError(e);
+      setError(apiError.message);
+      setDamaged(apiError.code === 'DATABASE');
       form.setValue('password', '');
       form.setFocus('password');
     }
@@ -101,6 +112,23 @@ export function LoginPage({ mdsName, notice, initialLogin, onLoggedIn }: LoginPa
             </Button>
           </Stack>
         </form>
+        {damaged && onRestored ? (
+          <Box component="section" aria-label="Restaurer une sauvegarde" sx={{ mt: 3 }}>
+            <Suspense fallback={<Typography>Chargement…</Typography>}>
+              <RestoreBackupPanel onRestored={onRestored} />
+            </Suspense>
+          </Box>
+        ) : null}
+        {onRecovery ? (
+          <Button variant="text" fullWidth sx={{ mt: 2 }} onClick={onRecovery} aria-describedby="cle-de-secours-aide">
+            Clé de secours
+          </Button>
+        ) : null}
+        {onRecovery ? (
+          <Typography id="cle-de-secours-aide" variant="body2" color="text.secondary" align="center">
+            Mot de passe administrateur oublié ou fichier des clés perdu
+          </Typography>
+        ) : null}
       </Paper>
     </Box>
   );

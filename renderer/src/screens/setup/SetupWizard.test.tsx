@@ -5,6 +5,11 @@ import { ApiError } from '../../../../shared/api/errors';
 import { createFakeBackend } from '../../../../test/renderer/fakeBackend';
 import { renderApp } from '../../../../test/renderer/renderApp';
 
+const RECOVERY = {
+  recoveryKey: 'ABCDE-FGHJK-LMNPQ-RSTUV-WXYZ2-34567',
+  createdAt: '2026-03-02T09:00:00.000Z',
+};
+
 afterEach(() => {
   cleanup();
   window.sessionStorage.clear();
@@ -19,7 +24,7 @@ describe('setup wizard', () => {
       handlers: {
         'setup.create': () => {
           initialized = true;
-          return { ok: true };
+          return { ok: true, recovery: RECOVERY };
         },
       },
     });
@@ -67,6 +72,14 @@ describe('setup wizard', () => {
     expect(screen.getByText('MDS de Liévin', { selector: 'dd' })).toBeInTheDocument();
     expect(screen.getByText('Non renseignée')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Créer la MDS et le compte' }));
+
+    // The recovery key, shown once: going on needs the confirmation that it is kept.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Clé de secours' })).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'Clé de secours' })).toHaveTextContent(RECOVERY.recoveryKey);
+    await user.click(screen.getByRole('button', { name: 'Continuer vers la connexion' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/Confirmez d’abord que la clé de secours est imprimée/);
+    await user.click(screen.getByRole('checkbox', { name: /je la range au coffre/ }));
+    await user.click(screen.getByRole('button', { name: 'Continuer vers la connexion' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Connexion' })).toBeInTheDocument();
     expect(backend.inputsOf('setup.create')).toEqual([

@@ -5,11 +5,13 @@ import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { accountInputSchema, mdsInputSchema } from '../../../../shared/api/contract';
+import type { RecoveryIssued } from '../../../../shared/api/recovery';
 import { toApiError, useApi } from '../../api/ApiContext';
 import { useDocumentTitle } from '../../kit/Page';
 import { TextInput } from '../../kit/fields';
 import { applyApiFieldErrors } from '../../kit/formErrors';
 import { useStepWizard } from '../../kit/useStepWizard';
+import { RestoreBackupPanel } from '../../kit/RestoreBackup';
 import { WizardButtons, WizardForm, WizardSteps } from '../../kit/Wizard';
 
 export const setupFormSchema = z
@@ -23,6 +25,7 @@ export const setupFormSchema = z
   });
 
 type SetupFormValues = z.input<typeof setupFormSchema>;
+type MdsInput = z.output<typeof mdsInputSchema>;
 
 const STEPS = [
   { label: 'La MDS', heading: 'Étape 1 sur 3 : la Maison du Département Solidarité' },
@@ -37,12 +40,14 @@ const STEP_FIELDS: FieldPath<SetupFormValues>[][] = [
 ];
 
 export interface SetupWizardProps {
-  /** Called once the MDS and the administrator exist, with the administrator's login. */
-  onDone: (adminLogin: string) => void | Promise<void>;
+  /** Called once the MDS and the administrator exist, with the administrator's login, the recovery key (shown next) and the MDS. */
+  onDone: (adminLogin: string, recovery: RecoveryIssued, mds: MdsInput) => void | Promise<void>;
+  /** Called after a backup was restored instead (« Restaurer une sauvegarde »), with the administrator's login. */
+  onRestored?: (adminLogin: string) => void;
 }
 
 /** First start: creates the MDS and its first administrator (`setup.create`). */
-export function SetupWizard({ onDone }: SetupWizardProps) {
+export function SetupWizard({ onDone, onRestored }: SetupWizardProps) {
   useDocumentTitle('Installation');
   const client = useApi();
   const form = useForm<SetupFormValues, unknown, z.output<typeof setupFormSchema>>({
@@ -65,8 +70,8 @@ export function SetupWizard({ onDone }: SetupWizardProps) {
     wizard.setServerError(undefined);
     const { passwordConfirm: _confirm, ...admin } = values.admin;
     try {
-      await client.call('setup.create', { mds: values.mds, admin });
-      await onDone(admin.login);
+      const { recovery } = await client.call('setup.create', { mds: values.mds, admin });
+      await onDone(admin.login, recovery, values.mds);
     } catch (e) {
       const error = toApiError(e);
       wizard.setServerError(error.message);
@@ -163,6 +168,9 @@ export function SetupWizard({ onDone }: SetupWizardProps) {
           </Box>
         ) : null}
       </WizardForm>
+      <Box sx={{ mt: 6 }}>
+        <RestoreBackupPanel onRestored={(login) => onRestored?.(login)} />
+      </Box>
     </Box>
   );
 }
