@@ -111,6 +111,11 @@ export const persons = sqliteTable(
     correspondantId: integer('correspondant_id').references(() => users.id),
     /** RGPD purge: when the person's identity, contact details, free text and attachments were erased. */
     purgedAt: text('purged_at'),
+    /** France Travail: the last registration event imported ('inscription' | 'cessation' | 'radiation' | 'stock') and its date. */
+    ftStatus: text('ft_status'),
+    ftStatusDate: text('ft_status_date'),
+    /** Merged into another dossier (same person): the kept one. The merged dossier stays, read-only, for its history. */
+    mergedIntoId: integer('merged_into_id'),
     version: integer('version').notNull().default(0),
     createdAt: text('created_at').notNull().default(nowIso),
     updatedAt: text('updated_at').notNull().default(nowIso),

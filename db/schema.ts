@@ -10,3 +10,4 @@ export * from './schema-interview';
 export * from './schema-ep';
 export * from './schema-documents';
 export * from './schema-desk';
+export * from './schema-imports';

@@ -28,6 +28,10 @@ export const AUDIT_ENTITIES = {
   rgpd: ['rgpd_purge', 'rgpd_export'],
   /** The backup folder chosen by an administrator (entity id 'dossier'; before/after = { dossier }). */
   backup: ['backup_settings'],
+  /** An import batch (after: kind, file, counts; its undo), a saved column mapping, a commune of the MDS. */
+  imports: ['import_batch', 'import_mapping', 'commune'],
+  /** A merge of two dossiers (entity id: the merged person; after: the kept one, what moved) and the answer for an import line's possible duplicate (entity id: the line). */
+  merge: ['person_merge', 'duplicate_resolution'],
 } as const;
 type AuditEntities = typeof AUDIT_ENTITIES;
 /** The entities of one capability. */

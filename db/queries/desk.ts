@@ -256,7 +256,8 @@ export function fichesInStatesPage(
     .innerJoin(persons, eq(persons.id, fichesLiaison.personId))
     .innerJoin(foyers, eq(foyers.id, persons.foyerId))
     .where(and(eq(foyers.mdsId, mdsId), inArray(fichesLiaison.status, [...states])))
-    .orderBy(asc(fichesLiaison.sentOn), asc(fichesLiaison.id))
+    // Those awaiting the correspondent's answer first (oldest first), then those accepted and awaiting their closure.
+    .orderBy(sql`CASE ${fichesLiaison.status} WHEN 'envoyee' THEN 0 ELSE 1 END`, asc(fichesLiaison.sentOn), asc(fichesLiaison.id))
     .limit(limit)
     .all();
   const total = found[0]?.total ?? 0;

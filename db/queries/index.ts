@@ -13,3 +13,6 @@ export * from './appointments';
 export * from './desk';
 export * from './worklists';
 export * from './rgpd';
+export * from './statistics';
+export * from './imports';
+export * from './merge';

@@ -63,7 +63,7 @@ export interface WorklistRawRow {
 /** The day the person has waited for since: RSA start, else the dossier's creation (as the échéancier). */
 const SINCE = `coalesce(f.rsa_depuis, substr(p.created_at, 1, 10))`;
 const IN_SCOPE = `FROM persons p JOIN foyers f ON f.id = p.foyer_id`;
-const scopeWhere = (referent: boolean) => (referent ? `p.referent_id = @referentId AND f.mds_id = @mdsId` : `f.mds_id = @mdsId`);
+const scopeWhere = (referent: boolean) => `${referent ? `p.referent_id = @referentId AND f.mds_id = @mdsId` : `f.mds_id = @mdsId`} AND p.merged_into_id IS NULL`;
 /**
  * The records of the persons in scope: a référent's few persons drive (persons_referent_id_idx, then the record's
  * person_id index); for a whole MDS the record's own index drives (CROSS JOIN keeps that order).

@@ -9,6 +9,10 @@ import { interviewHandlers } from '../services/interview';
 import { recoveryHandlers } from '../services/recovery';
 import { rgpdHandlers } from '../services/rgpd';
 import { backupHandlers } from '../services/backup';
+import { statisticsHandlers } from '../services/statistics';
+import { exportsHandlers } from '../services/exports';
+import { importsHandlers } from '../services/imports';
+import { mergeHandlers } from '../services/merge';
 import type { Handlers } from './types';
 
 export type { CallFor, Handler, Handlers, HandlersFor } from './types';
@@ -29,4 +33,8 @@ export const handlers: Handlers = {
   ...rgpdHandlers,
   ...recoveryHandlers,
   ...backupHandlers,
+  ...statisticsHandlers,
+  ...importsHandlers,
+  ...exportsHandlers,
+  ...mergeHandlers,
 };

@@ -18,6 +18,7 @@ import { seedDemoOrientationTeam } from './orientation-team';
 import type { DemoClock } from './clock';
 import { PARCOURS_PER_REFERENT, parcoursCafPrefix, seedDemoParcours } from './parcours';
 import { seedDemoRendezVous } from './rendez-vous';
+import { seedDemoFranceTravail } from './france-travail';
 
 export interface DemoAccount {
   login: string;
@@ -360,6 +361,7 @@ export async function seedDemo(app: Pick<App, 'handle'>, options: SeedDemoOption
     const logins = referents.map((r) => r.login);
     const { byReferent } = await seedDemoParcours(demoCall, { today, dossiers, referents: logins, password: DEMO_PASSWORD });
     await seedDemoRendezVous(demoCall, { today, byReferent, referents: logins, password: DEMO_PASSWORD, travel: options.clock?.travel });
+    await seedDemoFranceTravail(demoCall, { session, today, dossiers: dossiers.map((list) => list[0]!) });
   }
   await call(app, 'auth.logout', {}, session);
 

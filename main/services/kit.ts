@@ -3,12 +3,12 @@
  * as an ApiError with the form's field paths, optimistic versions, and small value helpers. Nothing here knows a
  * capability.
  */
-import type { UserRef } from '../../db/queries';
+import { recordAudit, type UserRef } from '../../db/queries';
 import { ApiError, ROOT_FIELD } from '../../shared/api/errors';
 import { formatDate } from '../../shared/domain/format';
 import { toIso } from '../../shared/domain/rules/dates';
 import type { RuleError } from '../../shared/domain/rules/result';
-import type { AuthedCall } from './context';
+import { auditActor, type AuthedCall } from './context';
 
 /** Today's calendar date (local, 'YYYY-MM-DD'), from the app's clock. */
 export const todayOf = (call: AuthedCall): string => toIso(call.app.options.now());
@@ -83,3 +83,10 @@ export function userRefOf(refs: Map<number, UserRef>, id: number): UserRef {
   return refs.get(id) ?? { id, displayName: `Compte n° ${id}` };
 }
 
+/**
+ * A file leaving the application, written in the journal (entity 'export', id = the file's name): who, which list,
+ * in which format, the filter, how many rows — never the rows themselves nor other personal data.
+ */
+export function recordExport(call: AuthedCall, fileName: string, after: { list: string; format?: string; filter: unknown; rows: number }): void {
+  recordAudit(call.open.db, { actor: auditActor(call.actor), at: call.app.nowIso(), entity: 'export', entityId: fileName, action: 'create', before: null, after });
+}

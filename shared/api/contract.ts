@@ -27,6 +27,10 @@ import { appointmentsMethods } from './appointments';
 import { recoveryIssuedSchema, recoveryMethods } from './recovery';
 import { rgpdMethods } from './rgpd';
 import { backupMethods } from './backup';
+import { statisticsMethods } from './statistics';
+import { exportsMethods } from './exports';
+import { importsMethods } from './imports';
+import { mergeMethods } from './merge';
 
 export { def, type Access, type MethodDef } from './method';
 
@@ -207,6 +211,10 @@ export const api = {
   ...rgpdMethods,
   ...recoveryMethods,
   ...backupMethods,
+  ...statisticsMethods,
+  ...importsMethods,
+  ...exportsMethods,
+  ...mergeMethods,
 } as const satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;

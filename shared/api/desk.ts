@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ECHEANCE_KINDS, SEVERITIES } from '../domain/rules/echeancier';
+import { REORIENTATION_MOTIFS } from '../domain/rules/fiche-liaison';
 import { idSchema, isoDateSchema, isoDateTimeSchema } from './common';
 import { def, empty, type MethodDef } from './method';
 
@@ -72,9 +73,12 @@ export const deskLinkSchema = z.discriminatedUnion('to', [
   z.object({ to: z.literal('ep') }),
   z.object({ to: z.literal('epSession'), sessionId: idSchema }),
   z.object({ to: z.literal('users') }),
+  z.object({ to: z.literal('backups') }),
   z.object({ to: z.literal('dossier'), personId: idSchema, section: dossierSectionIdSchema.optional() }),
   z.object({ to: z.literal('contract'), contractId: idSchema }),
   z.object({ to: z.literal('fiche'), ficheId: idSchema }),
+  /** A new fiche de liaison, its type and motif chosen (a radiation from France Travail: the demande de réorientation). */
+  z.object({ to: z.literal('newFiche'), personId: idSchema, type: z.literal('reorientation'), motif: z.enum(REORIENTATION_MOTIFS) }),
 ]);
 export type DeskLink = z.output<typeof deskLinkSchema>;
 

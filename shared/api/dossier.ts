@@ -34,14 +34,14 @@ export const cafNumberSchema = z
   .trim()
   .regex(/^\d{7}$/, 'Le N° allocataire CAF compte 7 chiffres');
 
-/** Identifiant Pôle Emploi: 7 digits and one digit or letter. */
+/** Identifiant Pôle Emploi: 7 digits and one digit or letter; France Travail's lists add 3 digits (1234567A123). */
 export const peNumberSchema = z.preprocess(
   emptyToUndefined,
   z
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^\d{7}[0-9A-Z]$/, 'Le N° France Travail (ex-Pôle Emploi) compte 7 chiffres suivis d’un chiffre ou d’une lettre')
+    .regex(/^\d{7}[0-9A-Z](\d{3})?$/, 'Le N° France Travail (ex-Pôle Emploi) compte 7 chiffres suivis d’un chiffre ou d’une lettre (et de 3 chiffres dans sa forme longue, ex. 1234567A123)')
     .optional(),
 );
 

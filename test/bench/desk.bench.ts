@@ -26,7 +26,7 @@ const MDS_COUNT = 4;
 const REFERENTS = 40;
 
 /** A small deterministic generator (the same parcours on every run). */
-function lcg(seed: number): () => number {
+export function lcg(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;

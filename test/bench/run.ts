@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- SECTION…]`: runs the benchmarks (all, or the sections named: dossiers, ep, documents,
- * startup, desk) and prints Markdown tables (copied into docs/performance.md).
+ * startup, desk, statistics) and prints Markdown tables (copied into docs/performance.md).
  *
  * Each section runs in its own Node process, in production mode (NODE_ENV=production, as the application
  * runs: React without its development checks), so that its peak memory is its own.
@@ -15,6 +15,9 @@ const SECTIONS: Record<string, () => Promise<string>> = {
   documents: async () => (await import('./documents.bench')).runDocumentsBench(),
   startup: async () => (await import('./startup.bench')).runStartupBench(),
   desk: async () => (await import('./desk.bench')).runDeskBench(),
+  duplicates: async () => (await import('./duplicates.bench')).runDuplicatesBench(),
+  imports: async () => (await import('./imports.bench')).runImportsBench(),
+  statistics: async () => (await import('./statistics.bench')).runStatisticsBench(),
 };
 
 const CHILD = 'PARCOURS_BENCH_SECTION';

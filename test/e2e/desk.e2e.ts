@@ -14,7 +14,7 @@ import { seriousViolations } from './pages/contracts.page';
 import { todayIso } from './pages/contracts-setup.page';
 import { DeskPage, listTotal } from './pages/desk.page';
 import { AppointmentsSectionPage } from './pages/desk-appointments.page';
-import { FicheWizardPage } from './pages/fiches.page';
+import { FichesInboxPage, FicheWizardPage } from './pages/fiches.page';
 import { LoginPage } from './pages/login.page';
 
 /** One demo host for the whole file (its seed takes a few seconds), on a data folder of its own. */
@@ -72,13 +72,14 @@ test('le référent planifie un rendez-vous, imprime la convocation, note deux a
   await loginAs(page, demo.url, 'referent1');
   const rdv = new AppointmentsSectionPage(page);
   await rdv.openDossierByCaf(demoParcoursCafNumber(0, 'pole_emploi_sans_ede'));
+  const person = await page.getByRole('heading', { level: 1 }).innerText();
 
   // A rendez-vous in a week, with its convocation letter, archived.
   const next = addDaysIso(today, 7);
   await rdv.plan({ dateFr: fr(next), time: '10:30', place: 'MDS de l’Arrageois', object: 'Signature du PPAE' });
   await expect(rdv.upcoming()).toContainText('Signature du PPAE');
-  await rdv.printConvocation(`${fr(next)} à 10:30`);
-  await expect(rdv.archivedConvocation(`${fr(next)} à 10:30`)).toBeVisible();
+  await rdv.printConvocation(`${fr(next)} à 10 h 30`);
+  await expect(rdv.archivedConvocation(`${fr(next)} à 10 h 30`)).toBeVisible();
 
   // The two past rendez-vous of the demo, their letters printed then: two unexcused absences.
   for (const offset of [-21, -7]) await rdv.recordOutcome(new RegExp(`^Enregistrer la présence au rendez-vous du ${fr(addDaysIso(today, offset))}`));
@@ -88,10 +89,13 @@ test('le référent planifie un rendez-vous, imprime la convocation, note deux a
   await rdv.suspensionButton().click();
 
   // The draft fiche, pre-filled: the référent signs and sends it.
-  await page.getByRole('button', { name: 'Modifier la fiche' }).click();
+  await page.getByRole('link', { name: 'Modifier la fiche' }).click();
   const wizard = new FicheWizardPage(page);
+  await expect(wizard.stepHeading()).toHaveText('Étape 1 sur 3 : Informations administratives');
+  await wizard.next();
   await wizard.typeDate('Signature du référent (date)', fr(today));
-  for (let step = 0; step < 2; step += 1) await wizard.saveAndContinue();
+  await wizard.saveAndContinue();
+  await expect(wizard.stepHeading()).toHaveText('Étape 3 sur 3 : Pièces jointes et envoi');
   await wizard.send();
   await expect(page.getByText('Envoyée au correspondant').first()).toBeVisible();
   await logout(page);
@@ -99,5 +103,11 @@ test('le référent planifie un rendez-vous, imprime la convocation, note deux a
   // The correspondent's desk lists it among the fiches to process.
   const desk = await loginAs(page, demo.url, 'correspondant1');
   await expect(desk.section('Fiches de liaison à traiter')).toContainText(/suspension/i);
+  expect(await seriousViolations(page)).toEqual([]);
+  // The desk shows the oldest ten; its count opens the whole list, where the new one waits, sent today.
+  await desk.countLink('Fiches de liaison à traiter').click();
+  const row = new FichesInboxPage(page).row(person);
+  await expect(row).toContainText(/suspension/i);
+  await expect(row).toContainText('Envoyée au correspondant');
   expect(await seriousViolations(page)).toEqual([]);
 });

@@ -87,8 +87,16 @@ test('l’interface se parcourt au clavier : connexion sans souris', async ({ pa
   await page.keyboard.type(admin.password);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('banner')).toContainText('Camille Martin');
-  // Arriving on a page puts the focus on its heading; Tab then walks the page to "Nouveau dossier".
-  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  // Arriving on a page puts the focus on its heading: on « Mon activité », Shift+Tab goes back to the navigation.
+  await expect(page.getByRole('heading', { level: 1, name: 'Mon activité' })).toBeFocused();
+  const beneficiaries = page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Bénéficiaires' });
+  for (let i = 0; i < 20 && !(await beneficiaries.evaluate((el) => el === document.activeElement)); i += 1) {
+    await page.keyboard.press('Shift+Tab');
+  }
+  await expect(beneficiaries).toBeFocused();
+  await page.keyboard.press('Enter');
+  // On Bénéficiaires, the heading has the focus again; Tab then walks the page to "Nouveau dossier".
+  await expect(page.getByRole('heading', { level: 1, name: 'Bénéficiaires' })).toBeFocused();
   const newDossier = page.getByRole('link', { name: 'Nouveau dossier' });
   for (let i = 0; i < 20 && !(await newDossier.evaluate((el) => el === document.activeElement)); i += 1) {
     await page.keyboard.press('Tab');

@@ -72,7 +72,7 @@ export function loadDossiers(sqlite: Sqlite, personIds: readonly number[]): Load
   const persons = sqlite
     .prepare(
       `SELECT p.id, p.nom_patronymique, p.nom_usage, p.prenoms, p.referent_id, p.correspondant_id, p.created_at, f.mds_id, f.rsa_depuis
-       FROM persons p JOIN foyers f ON f.id = p.foyer_id WHERE ${IN('p.id')}`,
+       FROM persons p JOIN foyers f ON f.id = p.foyer_id WHERE ${IN('p.id')} AND p.merged_into_id IS NULL`,
     )
     .all(ids) as Row[];
   for (const p of persons) {
@@ -166,6 +166,18 @@ export function loadDossiers(sqlite: Sqlite, personIds: readonly number[]): Load
     if (!d) continue;
     push(d.state.appointments, { date: str(a.date), label: `${str(a.time).replace(':', ' h ')}, ${str(a.object)}` });
     d.ids.appointments.push(a.id as number);
+  }
+  // France Travail (issue 15): the last event a radiation, and no demande de réorientation dated since.
+  for (const r of sqlite
+    .prepare(
+      `SELECT e.person_id, e.date, e.motif FROM ft_events e
+       WHERE ${IN('e.person_id')} AND e.event = 'radiation'
+         AND NOT EXISTS (SELECT 1 FROM ft_events l WHERE l.person_id = e.person_id AND (l.date > e.date OR (l.date = e.date AND l.id > e.id)))
+         AND NOT EXISTS (SELECT 1 FROM fiches_liaison fl WHERE fl.person_id = e.person_id AND fl.type = 'reorientation' AND fl.date >= e.date)`,
+    )
+    .all(ids) as Row[]) {
+    const d = of(r.person_id);
+    if (d) d.state = { ...d.state, ftRadiation: { date: str(r.date), motif: opt(r.motif) } };
   }
   return [...out.values()];
 }

@@ -35,6 +35,7 @@ export const SECTION_OF_KIND: Record<EcheanceKind, DueItem['section']> = {
   radiation: 'ep',
   rendez_vous: 'rendez-vous',
   fin_maintien_revenus: 'orientation',
+  radiation_france_travail: 'fiches',
 };
 
 /** The calendar shows at most this many days at once. */

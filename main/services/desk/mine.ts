@@ -25,7 +25,8 @@ import { ROLE_LABELS, ROLES, type Role } from '../../../shared/api/common';
 import type { MethodOutput, MethodParsedInput } from '../../../shared/api/contract';
 import { WORKLISTS, type DeskLink, type DeskSection, type EcheancierFilter, type WorklistKind } from '../../../shared/api/desk';
 import { FICHE_STATE_LABELS } from '../../../shared/api/fiches';
-import { formatDate, personName, plural } from '../../../shared/domain/format';
+import { formatDate, formatDateTime, personName, plural } from '../../../shared/domain/format';
+import { lastBackup } from '../backup';
 import { REFERENTIAL_VERSIONS, type ReferentialName } from '../../../shared/domain/referentials';
 import { EP_SESSION_STATE_LABELS, type EpSessionState } from '../../../shared/domain/rules/ep-sessions';
 import { FICHE_TYPE_LABELS } from '../../../shared/domain/rules/fiche-liaison';
@@ -52,6 +53,7 @@ interface Desk {
   today: string;
   scope: DueScope;
   previousVisitAt: string | null;
+  nowMs: number;
 }
 
 interface SectionText {
@@ -76,7 +78,10 @@ const dueRow = (r: DueItemListRow): Row => {
     detail: item.title,
     date: item.date,
     severity: item.severity,
-    link: { to: 'dossier', personId: item.personId, section: item.section },
+    link:
+      item.kind === 'radiation_france_travail'
+        ? { to: 'newFiche', personId: item.personId, type: 'reorientation', motif: 'radiation_pole_emploi' }
+        : { to: 'dossier', personId: item.personId, section: item.section },
   };
 };
 
@@ -91,7 +96,13 @@ function dueSection(d: Desk, text: SectionText, filter: EcheancierFilter, option
       ? []
       : options.perDossier
         ? nextDueItemPerPerson(d.db, d.scope, filter, DESK_ROWS)
-        : dueItemsPage(d.db, d.scope, filter, { sort: options.byDate ? 'date' : 'severity', direction: 'asc', offset: 0, limit: DESK_ROWS });
+        : dueItemsPage(d.db, d.scope, filter, {
+            // One severity: by date is the same order, and the index gives it without reading every item.
+            sort: options.byDate || filter.severities?.length === 1 ? 'date' : 'severity',
+            direction: 'asc',
+            offset: 0,
+            limit: DESK_ROWS,
+          });
   const rows = items.map(dueRow);
   return { ...text, count, tone: toneOf(count, rows), link: { to: 'echeancier', filter }, rows };
 }
@@ -155,7 +166,8 @@ function correspondantDesk(d: Desk): DeskSection[] {
     dueSection(
       d,
       { key: 'contrats_non_signes', title: 'Contrats en retard de signature', empty: 'Aucun contrat n’est en retard de signature.' },
-      { kinds: ['contrat_a_signer'], severities: ['en_retard'] },
+      // En retard = the deadline is past (the rule's severity), said as a period so that the index counts it.
+      { kinds: ['contrat_a_signer'], to: addDaysIso(d.today, -1) },
     ),
     dueSection(
       d,
@@ -265,6 +277,16 @@ export function databaseSizeMo(sqlite: Sqlite): string {
 }
 
 export const NO_BACKUP = 'aucune sauvegarde n’est encore faite';
+/** A last backup older than this is an alert on the administrator's desk (issue 13). */
+export const BACKUP_ALERT_MS = 2 * 24 * 3600_000;
+
+/** The last verified backup, and whether it is too old (or missing). */
+function backupHealth(d: Desk): { row: Row; stale: boolean } {
+  const last = lastBackup(d.db);
+  const stale = last === null || d.nowMs - Date.parse(last) > BACKUP_ALERT_MS;
+  const detail = last === null ? NO_BACKUP : `${formatDateTime(last)}${stale ? ' — plus de 2 jours : vérifiez le dossier des sauvegardes' : ''}`;
+  return { row: { label: 'Dernière sauvegarde', detail, date: null, severity: stale ? 'en_retard' : null, link: { to: 'backups' } }, stale };
+}
 
 function administrateurDesk(d: Desk): DeskSection[] {
   const accounts = activeAccountsByRole(d.db, d.actor.mdsId);
@@ -272,7 +294,8 @@ function administrateurDesk(d: Desk): DeskSection[] {
   const users: DeskLink = { to: 'users' };
   const info = (label: string, detail: string): Row => ({ label, detail, date: null, severity: null, link: users });
   const referentials = Object.entries(REFERENTIAL_VERSIONS) as [ReferentialName, string | number][];
-  const health = [info('Taille de la base de données', databaseSizeMo(d.sqlite)), info('Dernière sauvegarde', NO_BACKUP)];
+  const backup = backupHealth(d);
+  const health = [backup.row, info('Taille de la base de données', databaseSizeMo(d.sqlite))];
   return [
     {
       key: 'comptes',
@@ -296,8 +319,8 @@ function administrateurDesk(d: Desk): DeskSection[] {
       key: 'sante',
       title: 'Santé de l’installation',
       count: health.length,
-      tone: 'warning',
-      link: users,
+      tone: backup.stale ? 'error' : 'neutral',
+      link: { to: 'backups' },
       rows: health,
       empty: '',
     },
@@ -316,6 +339,6 @@ export function mine(_input: MethodParsedInput<'desk.mine'>, call: AuthedCall): 
   const db = call.open.db;
   const today = todayOf(call);
   const previousVisitAt = recordDeskVisit(db, actor.id, call.app.nowIso());
-  const desk: Desk = { db, sqlite: call.open.sqlite, actor, today, scope: dueScopeOf(actor), previousVisitAt };
+  const desk: Desk = { db, sqlite: call.open.sqlite, actor, today, scope: dueScopeOf(actor), previousVisitAt, nowMs: call.app.options.now().getTime() };
   return { today, previousVisitAt, sections: DESKS[actor.role](desk) };
 }

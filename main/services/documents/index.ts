@@ -9,6 +9,7 @@
 import type { documentsMethods } from '../../../shared/api/documents';
 import type { Handler, HandlersFor } from '../../app/types';
 import type { PersonDataSheet } from '../../documents/templates/person-data';
+import type { ActivityReport } from '../../documents/templates/activity-report';
 import type { DocumentContext } from '../../documents/model';
 import type * as Services from './services';
 
@@ -22,6 +23,13 @@ export const preloadDocuments = () => (services ??= import('./services'));
 
 /** The right-of-access PDF (rgpd capability): rendered with the engine loaded on demand, never archived. */
 export const renderPersonData = async (sheet: PersonDataSheet, ctx: DocumentContext): Promise<Buffer> => (await preloadDocuments()).personDataPdf(sheet, ctx);
+
+/** The « rapport d’activité » PDF (statistics capability): rendered with the engine loaded on demand, never archived. */
+export async function renderActivityReport(report: ActivityReport, ctx: DocumentContext): Promise<{ pdf: Buffer; pageCount: number }> {
+  const s = await preloadDocuments();
+  const pdf = await s.activityReportPdf(report, ctx);
+  return { pdf, pageCount: s.pageCountOf(pdf) };
+}
 
 const lazy = <M extends DocumentsMethod>(pick: (s: typeof Services) => Handler<M>): Handler<M> =>
   async (input, call) => (await preloadDocuments().then(pick))(input, call);

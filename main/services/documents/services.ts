@@ -2,3 +2,5 @@
 export * as documents from './documents';
 export { cancel, filePdf, letterPdf } from './ep';
 export { personDataPdf } from '../../documents/templates/person-data';
+export { activityReportPdf } from '../../documents/templates/activity-report';
+export { pageCountOf } from './archive';

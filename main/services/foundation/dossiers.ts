@@ -51,6 +51,10 @@ export function accessibleDossier(db: DbOrTx, actor: Actor, personId: number): {
   const foyer = person ? findFoyer(db, person.foyerId) : undefined;
   if (!person || !foyer) throw new ApiError('NOT_FOUND', 'Ce dossier est introuvable.');
   checkDossierAccess(actor, person, foyer);
+  // A merged dossier (issue 15) is read-only: a write call (a writable connection, or a transaction of it) is refused.
+  if (person.mergedIntoId !== null && !(db as { $client?: { readonly: boolean } }).$client?.readonly) {
+    throw new ApiError('RULE', `Ce dossier a été fusionné dans le dossier n° ${person.mergedIntoId} : il se consulte mais ne se modifie plus.`);
+  }
   return { person, foyer };
 }
 

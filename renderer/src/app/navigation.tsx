@@ -16,6 +16,10 @@ import LinkIcon from '@mui/icons-material/Link';
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import PeopleIcon from '@mui/icons-material/People';
 import PrivacyTipIcon from '@mui/icons-material/PrivacyTip';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
+import LocationCityIcon from '@mui/icons-material/LocationCity';
+import BarChartIcon from '@mui/icons-material/BarChart';
 import type { Role } from '../../../shared/api/common';
 
 export interface NavItem {
@@ -83,6 +87,9 @@ export const MODULES: readonly NavItem[] = [
     title: 'Échéancier',
     icon: <EventNoteIcon />,
   },
+  { path: '/imports', label: 'Imports', title: 'Importer un fichier', icon: <UploadFileIcon />, roles: ['administrateur', 'correspondant'] },
+  { path: '/doublons', label: 'Doublons à vérifier', title: 'Doublons à vérifier', icon: <CompareArrowsIcon />, roles: ['administrateur', 'correspondant'] },
+  { path: '/statistiques', label: 'Statistiques', title: 'Statistiques', icon: <BarChartIcon />, roles: ['correspondant', 'secretaire_ep', 'administrateur'] },
 ];
 
 export const ADMIN_MODULES: readonly NavItem[] = [
@@ -99,4 +106,5 @@ export const ADMIN_MODULES: readonly NavItem[] = [
   { path: '/administration/cle-de-secours', label: 'Clé de secours', title: 'Clé de secours', icon: <KeyIcon />, roles: ['administrateur'] },
   { path: '/administration/sauvegardes', label: 'Sauvegardes', title: 'Sauvegardes', icon: <BackupIcon />, roles: ['administrateur'] },
   { path: '/administration/donnees-personnelles', label: 'Protection des données', title: 'Protection des données', icon: <PrivacyTipIcon />, roles: ['administrateur'] },
+  { path: '/administration/communes', label: 'Communes de la MDS', title: 'Communes de la MDS', icon: <LocationCityIcon />, roles: ['administrateur'] },
 ];

@@ -10,6 +10,9 @@ import { documentRoutes } from '../documents/routes';
 import { worklistRoutes } from '../screens/worklists/routes';
 import { backupRoutes } from '../screens/backup/routes';
 import { rgpdRoutes } from '../screens/rgpd/routes';
+import { statisticsRoutes } from '../screens/statistics/routes';
+import { importRoutes } from '../screens/imports/routes';
+import { mergeRoutes } from '../screens/merge/routes';
 import { ComingSoonPage, NotFoundPage, RouteErrorPage } from './layout/SimplePages';
 import { MODULES } from './navigation';
 
@@ -50,6 +53,9 @@ export const appRoutes: RouteObject[] = [
           ...worklistRoutes,
           ...backupRoutes,
           ...rgpdRoutes,
+          ...statisticsRoutes,
+          ...importRoutes,
+          ...mergeRoutes,
           {
             path: 'administration/comptes',
             ...lazyElement(() => import('../screens/admin/UsersPage'), (m) => <m.UsersPage />, ['administrateur']),

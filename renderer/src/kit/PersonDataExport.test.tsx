@@ -5,6 +5,7 @@ import type { User } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import { ADMIN, CORRESPONDANT, REFERENT, SAMPLE_DOSSIER, createFakeBackend, type FakeHandlers } from '../../../test/renderer/fakeBackend';
 import { renderApp } from '../../../test/renderer/renderApp';
+import { recordDownloads } from '../../../test/renderer/downloads';
 import { EXPORT_PERSON_LABEL } from './PersonDataExport';
 
 afterEach(() => {
@@ -24,21 +25,6 @@ function open(user: User, handlers: FakeHandlers = {}) {
   const backend = createFakeBackend({ user, handlers: { 'rgpd.exportPerson': () => EXPORT, ...handlers } });
   renderApp(backend.transport, { path: `/beneficiaires/${SAMPLE_DOSSIER.person.id}` });
   return backend;
-}
-
-/** Records what the page saves through kit/files.ts (a Blob behind a temporary link). */
-function recordDownloads() {
-  const blobs: Blob[] = [];
-  const names: string[] = [];
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-    blobs.push(blob as Blob);
-    return `blob:export-${blobs.length}`;
-  });
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    names.push(this.download);
-  });
-  return { blobs, names };
 }
 
 describe('dossier › Exporter les données de la personne', () => {

@@ -1,4 +1,4 @@
-import type { FicheType } from '../../../shared/domain/rules/fiche-liaison';
+import type { FicheType, ReorientationMotif } from '../../../shared/domain/rules/fiche-liaison';
 
 /**
  * Paths of every screen (hash router: '#/beneficiaires/12'), in one place: a screen links to another
@@ -25,9 +25,10 @@ export const contractPaths = {
 /** Hash-router paths of the fiche de liaison screens. */
 export const fichePaths = {
   home: '/fiches-de-liaison',
-  newFiche: (personId: number, options: { type?: FicheType; contractId?: number } = {}) => {
+  newFiche: (personId: number, options: { type?: FicheType; contractId?: number; motif?: ReorientationMotif } = {}) => {
     const query = new URLSearchParams();
     if (options.type) query.set('type', options.type);
+    if (options.motif) query.set('motif', options.motif);
     if (options.contractId) query.set('contrat', String(options.contractId));
     const qs = query.toString();
     return `/beneficiaires/${personId}/fiches/nouvelle${qs ? `?${qs}` : ''}`;
@@ -92,3 +93,23 @@ export const backupPaths = { page: '/administration/sauvegardes' } as const;
 
 /** Administration › Protection des données (RGPD: retention rules, dossiers due for anonymisation). */
 export const rgpdPaths = { page: '/administration/donnees-personnelles' } as const;
+
+/** Imports (CAF, France Travail): the guided import, the batches' history; Administration › Communes de la MDS. */
+export const importPaths = {
+  wizard: '/imports',
+  batches: '/imports/historique',
+  communes: '/administration/communes',
+} as const;
+
+/**
+ * Doublons à vérifier and the merge of two dossiers (the duplicates screens; the imports' result links to the list).
+ * Added by the imports screens: the duplicates screens' owner may extend this object (e.g. the merge screen's path).
+ */
+export const mergePaths = {
+  duplicates: '/doublons',
+  /** The merge of two dossiers (the first shown as kept; the screen lets the user choose). */
+  merge: (a: number, b: number) => `/doublons/fusion/${a}/${b}`,
+} as const;
+
+/** Statistiques (issue 15 §3): the figures of the MDS, their charts and tables, the « rapport d’activité ». */
+export const statisticsPaths = { page: '/statistiques' } as const;

@@ -51,6 +51,11 @@ export interface DossierState {
   awaitingOrientationSince?: IsoDate | null;
   /** Monthly activity incomes (fiche J.1), optional. */
   incomes?: readonly { month: IsoDate; amount: number }[];
+  /**
+   * The person's last France Travail event is a radiation (issue 15, imported lists), and no demande de
+   * réorientation was written since: the fiche de liaison to send. Optional.
+   */
+  ftRadiation?: { date: IsoDate; motif: string | null } | null;
 }
 
 export const ECHEANCE_KINDS = [
@@ -63,6 +68,7 @@ export const ECHEANCE_KINDS = [
   'decision_president',
   'sanction',
   'radiation',
+  'radiation_france_travail',
   'rendez_vous',
   'fin_maintien_revenus',
 ] as const;
@@ -77,6 +83,7 @@ export const ECHEANCE_KIND_LABELS: Record<EcheanceKind, string> = {
   decision_president: 'Décision du Président attendue',
   sanction: 'Sanction',
   radiation: 'Radiation',
+  radiation_france_travail: 'Radiation de France Travail',
   rendez_vous: 'Rendez-vous',
   fin_maintien_revenus: 'Fin du maintien de l’accompagnement',
 };
@@ -275,6 +282,18 @@ export function echeancier(state: DossierState, today: IsoDate): RuleResult<{ it
         rule: 'Fiche J.1, l’orientation en continu : l’accompagnement se poursuit au minimum 6 mois après le passage au-dessus de 500 € de revenus d’activité.',
       });
     }
+  }
+
+  // Radiated from France Travail: the fiche de liaison « demande de réorientation » to send.
+  if (state.ftRadiation && isIsoDate(state.ftRadiation.date)) {
+    const r = state.ftRadiation;
+    items.push({
+      date: r.date,
+      kind: 'radiation_france_travail',
+      severity: 'urgent',
+      title: `Radié(e) de France Travail le ${formatDate(r.date)}${r.motif ? ` (${r.motif})` : ''} : demande de réorientation à faire`,
+      rule: 'Fiche de liaison référent – Conseil Général, demande de réorientation : premier motif, « Radiation Pôle Emploi » (aujourd’hui France Travail).',
+    });
   }
 
   const order = (s: Severity) => SEVERITIES.indexOf(s);

@@ -71,6 +71,8 @@ beforeAll(async () => {
   const letter = await h.ok('ep.sessions.letterPdf', { sessionId: session.id, kind: 'decision_beneficiaire', itemId: item.itemId }, sec);
   const spare = (await h.ok('auth.login', { login: 'remi', password: PASSWORDS.referentA })).session;
 
+  const importCsv = 'N° allocataire;Nom;Prénoms;Date de naissance;Sexe;Adresse;Code postal;Commune;Situation familiale;RSA depuis le\r\n1234567;X;Y;01/01/1990;F;1 rue;62000;Arras;Célibataire;01/01/2026\r\n';
+  const importBatch = (await h.ok('imports.preview', { kind: 'caf_nouveaux', source: 'CAF', fileName: 'liste.csv', contentBase64: Buffer.from(importCsv).toString('base64') }, corr.session)).batchId!;
   const backup = await h.ok('backups.create', {}, admin.session);
   const byPerson = { personId: person };
   reads = {
@@ -125,6 +127,10 @@ beforeAll(async () => {
     'attachments.download': { input: { attachmentId: attachment.id }, as: refA },
     'ep.get': { input: {}, as: sec },
     'ep.queue': { input: {}, as: sec },
+    'desk.badge': { input: {}, as: refA },
+    'echeancier.list': { input: { filter: { kinds: ['avis_ep'] } }, as: corr.session },
+    'echeancier.calendar': { input: { from: '2026-03-01', to: '2026-03-31' }, as: refA },
+    'worklists.list': { input: { list: 'orientation_a_proposer' }, as: corr.session },
     'ep.sessions.list': { input: {}, as: sec },
     'ep.sessions.get': { input: { sessionId: session.id }, as: sec },
     'ep.sessions.convocations': { input: { sessionId: session.id }, as: sec },
@@ -146,6 +152,17 @@ beforeAll(async () => {
     'rgpd.retention': { input: {}, as: admin.session },
     'rgpd.purgeCandidates': { input: {}, as: admin.session },
     'backups.inspectFolder': { input: { path: backup.path }, as: undefined },
+    'statistics.get': { input: { filter: { from: '2025-01-01' } }, as: corr.session },
+    'statistics.options': { input: {}, as: sec },
+    'duplicates.list': { input: {}, as: corr.session },
+    'merge.preview': { input: { keptPersonId: w.dA.person.id, mergedPersonId: w.dB.person.id }, as: corr.session },
+    'imports.sources': { input: {}, as: corr.session },
+    'imports.rows': { input: { batchId: importBatch }, as: corr.session },
+    'imports.progress': { input: { batchId: importBatch }, as: corr.session },
+    'imports.cancel': { input: { batchId: importBatch }, as: corr.session },
+    'imports.rejectedFile': { input: { batchId: importBatch }, as: corr.session },
+    'imports.batches': { input: {}, as: corr.session },
+    'communes.list': { input: {}, as: admin.session },
   };
 }, 180_000);
 afterAll(async () => {

@@ -31,7 +31,7 @@ function runCli(args: string[]): Run {
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
-async function waitForUrl(run: Run, timeoutMs = 60_000): Promise<string> {
+async function waitForUrl(run: Run, timeoutMs = 150_000): Promise<string> {
   const started = Date.now();
   for (;;) {
     const match = /^PARCOURS_URL=(\S+)$/m.exec(run.stdout());
@@ -64,6 +64,7 @@ describe('main/host/cli.ts', () => {
     expect(run.stdout()).not.toMatch(/PARCOURS_URL/);
   });
 
+  // The demo's parcours go through the API (dozens of logins, PDFs): 180 s leaves room on a loaded machine.
   it('seeds a demo database, serves the page with its token and the API on 127.0.0.1, and stops cleanly on SIGTERM', async () => {
     const dataDir = path.join(work, 'data');
     const run = runCli(['--data-dir', dataDir, '--demo', '--demo-foyers', '6', '--port', '0', '--renderer-dir', rendererDir]);
@@ -111,5 +112,5 @@ describe('main/host/cli.ts', () => {
     expect(await again.exited).toBe(1);
     expect(again.stderr()).toMatch(/contient déjà une base.*Rien n’a été modifié/);
     expect(again.stdout()).not.toMatch(/Création des données/);
-  });
+  }, 180_000);
 });

@@ -17,6 +17,7 @@ import AddIcon from '@mui/icons-material/Add';
 import SearchIcon from '@mui/icons-material/Search';
 import type { DossierSearchHit } from '../../../../shared/api/dossier';
 import { toApiError, useApi } from '../../api/ApiContext';
+import { ExportButton } from '../../kit/ExportButton';
 import { paths } from '../../kit/paths';
 import { useCan } from '../../kit/permissions';
 import { useDebouncedValue } from '../../kit/useDebouncedValue';
@@ -161,6 +162,7 @@ export function BeneficiariesPage() {
           {error}
         </Alert>
       ) : null}
+      {result && result.hits.length > 0 ? <Box sx={{ mb: 1 }}><ExportButton request={{ list: 'recherche', params: { query: result.query, limit: SEARCH_LIMIT } }} /></Box> : null}
       <div id="search-results">
         {hits.length > 0 ? (
           <ScrollRegion variant="outlined" aria-label="Résultats de la recherche">

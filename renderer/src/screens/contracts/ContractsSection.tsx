@@ -12,6 +12,7 @@ import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import type { ContractSummary } from '../../../../shared/api/contracts';
 import { useApiQuery } from '../../api/ApiContext';
+import { ExportButton } from '../../kit/ExportButton';
 import { useCan } from '../../kit/permissions';
 import { Page } from '../../kit/Page';
 import type { DossierSectionProps } from '../../kit/dossierSections';
@@ -70,7 +71,7 @@ export const contractLinkText = (c: Pick<ContractSummary, 'type' | 'start' | 'en
 export function ContractsHomePage() {
   const isSlai = useCan('contracts.awaitingDecision');
   return (
-    <Page title="Contrats d’engagements réciproques">
+    <Page title="Contrats d’engagements réciproques" actions={<ExportButton request={{ list: 'contrats', params: {} }} />}>
       {isSlai ? <AwaitingDecision /> : null}
       <Typography sx={{ mt: isSlai ? 3 : 0 }}>
         Les contrats s’établissent depuis le dossier du bénéficiaire, une fois la décision d’orientation prise (section « Contrats (CER) »).{' '}

@@ -21,6 +21,7 @@ export interface FieldChange {
 
 const ENTITY_LABELS: Record<string, string> = {
   person: 'Personne',
+  export: 'Export',
   personne: 'Personne',
   foyer: 'Foyer',
   dossier: 'Dossier',

@@ -12,6 +12,7 @@ import type { EcheancierFilter } from '../../../../shared/api/desk';
 import { formatDate, plural } from '../../../../shared/domain/format';
 import { useApi, useApiQuery, toApiError } from '../../api/ApiContext';
 import { askableFilter, echeancierSearch, parseEcheancierSearch } from '../../kit/echeancierQuery';
+import { ExportButton as ListExportButton } from '../../kit/ExportButton';
 import { saveBlob } from '../../kit/files';
 import { toIsoDate } from '../../kit/format';
 import { useNotify } from '../../kit/notifications';
@@ -67,7 +68,7 @@ export function EcheancierPage() {
   const calendarAnchor = anchor ?? filter.from ?? today;
 
   return (
-    <Page title={TITLE} actions={<ExportButton filter={asked} />}>
+    <Page title={TITLE} actions={<><ExportButton filter={asked} /><ListExportButton request={{ list: 'echeancier', params: { filter: asked, sort: sort.sort, direction: sort.direction } }} formats={['xlsx']} label="Exporter (Excel)" /></>}>
       <EcheancierFilters filter={filter} onChange={(next) => go(next)} withReferent={user.role !== 'referent'} />
       <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
         <ToggleButtonGroup

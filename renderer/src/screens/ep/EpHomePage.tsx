@@ -9,6 +9,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { EpQueueItem } from '../../../../shared/api/ep';
 import { useApiQuery } from '../../api/ApiContext';
+import { ExportButton } from '../../kit/ExportButton';
 import { useCan } from '../../kit/permissions';
 import { Page } from '../../kit/Page';
 import { LoadError, Loading } from '../../kit/status';
@@ -51,7 +52,7 @@ export function EpHomePage() {
           L’équipe pluridisciplinaire du territoire n’est pas encore constituée : renseignez son nom et ses membres dans « Composition de l’équipe ».
         </Alert>
       ) : null}
-      <Section id="ep-sessions" title="Séances">
+      <Section id="ep-sessions" title="Séances" actions={sessions.data && sessions.data.length > 0 ? <ExportButton request={{ list: 'ep_seances', params: {} }} label="Exporter les séances" /> : null}>
         {sessions.error ? <LoadError error={sessions.error} onRetry={sessions.reload} /> : null}
         {ep.data && sessions.loading && !sessions.data ? <Loading>Chargement des séances…</Loading> : null}
         {ep.data === null || (sessions.data && sessions.data.length === 0) ? <Typography>Aucune séance n’est encore programmée.</Typography> : null}
@@ -84,7 +85,7 @@ export function EpHomePage() {
           </ScrollTable>
         ) : null}
       </Section>
-      <Section id="ep-queue" title="Saisines en attente d’une séance">
+      <Section id="ep-queue" title="Saisines en attente d’une séance" actions={queue.data && queue.data.length > 0 ? <ExportButton request={{ list: 'ep_file', params: {} }} label="Exporter les saisines en attente" /> : null}>
         {queue.error ? <LoadError error={queue.error} onRetry={queue.reload} /> : null}
         {queue.loading && !queue.data ? <Loading>Chargement des saisines…</Loading> : null}
         {queue.data ? <QueueTable items={queue.data} /> : null}

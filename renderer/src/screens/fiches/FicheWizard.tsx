@@ -68,6 +68,8 @@ export function NewFichePage() {
   const prefill = useApiQuery('fiches.prefill', { personId: personId ?? 0 }, { enabled: personId !== null && canWrite });
   const requested = search.get('type');
   const contractId = validId(search.get('contrat') ?? undefined) ?? undefined;
+  // `?type=reorientation&motif=radiation_pole_emploi`: the desk's one-click demande de réorientation.
+  const motif = requested === 'reorientation' ? (search.get('motif') ?? undefined) : undefined;
   if (!canWrite || personId === null) {
     return (
       <Page title="Nouvelle fiche de liaison">
@@ -83,6 +85,7 @@ export function NewFichePage() {
           prefill={prefill.data!}
           initialType={isFicheType(requested) ? requested : ''}
           contractId={contractId}
+          initialMotif={motif && motif in REORIENTATION_MOTIF_LABELS ? motif : undefined}
         />
       )}
     </Loaded>
@@ -147,6 +150,8 @@ export interface FicheWizardProps {
   fiche?: FicheView;
   initialType: FicheType | '';
   contractId?: number | undefined;
+  /** A new réorientation's motif, chosen beforehand (a radiation from France Travail). */
+  initialMotif?: string | undefined;
   startStep?: number;
   today?: string;
 }
@@ -155,13 +160,13 @@ export interface FicheWizardProps {
  * Fiche de liaison référent – Conseil Général (Annexe 7): page 1 the administrative part and the request; then
  * only the parts that request needs; then the files and the sending, refused while something is missing.
  */
-export function FicheWizard({ personId, prefill, fiche, initialType, contractId, startStep = 0, today = toIsoDate(new Date()) }: FicheWizardProps) {
+export function FicheWizard({ personId, prefill, fiche, initialType, contractId, initialMotif, startStep = 0, today = toIsoDate(new Date()) }: FicheWizardProps) {
   const client = useApi();
   const navigate = useNavigate();
   const notify = useNotify();
   const base = useMemo(
-    () => (fiche ? valuesFromView(fiche) : valuesFromPrefill(prefill, today, initialType, contractId)),
-    [fiche, prefill, today, initialType, contractId],
+    () => (fiche ? valuesFromView(fiche) : { ...valuesFromPrefill(prefill, today, initialType, contractId), ...(initialMotif ? { motif: initialMotif } : {}) }),
+    [fiche, prefill, today, initialType, contractId, initialMotif],
   );
   const amended = prefill.avenantContract;
   const amendedDates = useMemo(() => (amended ? { start: amended.start, end: amended.end } : null), [amended]);

@@ -15,6 +15,7 @@ import AddIcon from '@mui/icons-material/Add';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import type { FicheSummary } from '../../../../shared/api/fiches';
 import { useApiQuery } from '../../api/ApiContext';
+import { ExportButton } from '../../kit/ExportButton';
 import { useCan } from '../../kit/permissions';
 import { Page } from '../../kit/Page';
 import type { DossierSectionProps } from '../../kit/dossierSections';
@@ -28,7 +29,7 @@ import { formatDate, plural } from '../../../../shared/domain/format';
 export function FichesInboxPage() {
   const isSlai = useCan('fiches.inbox');
   return (
-    <Page title="Fiches de liaison">
+    <Page title="Fiches de liaison" actions={<ExportButton request={{ list: 'fiches', params: {} }} />}>
       {isSlai ? (
         <Inbox />
       ) : (

@@ -18,6 +18,7 @@ import { frFR } from '@mui/x-data-grid/locales';
 import type { WorklistKind, WorklistRow } from '../../../../shared/api/desk';
 import { formatDate, plural } from '../../../../shared/domain/format';
 import { useApiQuery } from '../../api/ApiContext';
+import { ExportButton } from '../../kit/ExportButton';
 import { deskLinkPath } from '../../kit/deskLinks';
 import { Page } from '../../kit/Page';
 import { deskPaths, interviewPaths, paths } from '../../kit/paths';
@@ -149,6 +150,7 @@ export function WorklistPage({ list, lists, hrefOf }: { list: WorklistKind; list
         {status}
       </Typography>
       {result.error ? <LoadError error={result.error} /> : null}
+      <Box sx={{ mb: 1 }}><ExportButton request={{ list: 'liste_de_travail', params: { list, ...(debounced ? { query: debounced } : {}), sort, direction } }} disabled={total === 0} /></Box>
       <DataGrid
         apiRef={apiRef}
         aria-label={title}
