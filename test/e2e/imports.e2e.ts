@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { seriousViolations } from './pages/contracts.page';
 import { ADMIN, CORRESPONDANT, loginAs, logout, seedWorld } from './pages/contracts-setup.page';
@@ -41,4 +42,22 @@ test('le correspondant importe une liste CAF : aperçu avec un doublon possible,
   await desk.heading().waitFor();
   await expect(desk.section('Nouveaux bénéficiaires sans orientation')).toContainText(/DUPRÉ Hélène/i);
   await expect(desk.section('Nouveaux bénéficiaires sans orientation')).toContainText(/MOREAU Karim/i);
+
+  // The possible duplicate is checked: not the same person, so its dossier is created.
+  await page.goto(new URL('/#/doublons', page.url()).toString());
+  const line = page.getByRole('article', { name: /Ligne 4 du fichier « caf-novembre\.csv »/ });
+  await expect(line).toContainText(/Féraud-Lécuyer|FÉRAUD-LÉCUYER/i);
+  expect(await seriousViolations(page)).toEqual([]);
+  await line.getByRole('button', { name: 'Ce n’est pas la même personne' }).click();
+  await expect(page.getByText('Aucune ligne d’import n’attend de réponse.')).toBeVisible();
+
+  // The work list « Orientation à proposer » goes out to Excel's CSV and reads back with the three new dossiers.
+  await page.goto(new URL('/#/listes/orientation_a_proposer', page.url()).toString());
+  await page.getByRole('button', { name: 'Exporter' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /CSV/ }).click()]);
+  const bytes = await readFile((await download.path())!);
+  expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  const lines = bytes.toString('utf8').slice(1).split('\r\n').filter((l) => l !== '');
+  expect(lines[0]).toContain(';');
+  for (const name of [/DUPRÉ/, /MOREAU/, /FERAUD LECUYER|FÉRAUD/]) expect(lines.some((l) => name.test(l)), String(name)).toBe(true);
 });
