@@ -125,3 +125,20 @@ describe('migrations of the équipe pluridisciplinaire', () => {
     );
   });
 });
+
+describe('migration of the EP’s secretariat', () => {
+  it('0012_ep_secretariat gives an existing EP to the first MDS of its territory', () => {
+    migrationCase(
+      '0012_ep_secretariat',
+      (sqlite) => {
+        const first = insertMds(sqlite, 'MDS d’Arras', 'Arrageois');
+        insertMds(sqlite, 'MDS de Bapaume', 'Arrageois');
+        const epId = Number(sqlite.prepare("INSERT INTO eps (territory, name) VALUES ('Arrageois', 'EP de l’Arrageois')").run().lastInsertRowid);
+        return { first, epId };
+      },
+      (sqlite, { first, epId }) => {
+        expect(sqlite.prepare('SELECT mds_id, name FROM eps WHERE id = ?').get(epId)).toEqual({ mds_id: first, name: 'EP de l’Arrageois' });
+      },
+    );
+  });
+});

@@ -84,7 +84,7 @@ describe('« Mon activité »', () => {
 
     const echeances = screen.getByRole('region', { name: 'Mes dossiers et leur prochaine échéance' });
     expect(within(echeances).getByRole('heading', { level: 2 })).toHaveTextContent('Mes dossiers et leur prochaine échéance');
-    const count = within(echeances).getByRole('link', { name: '3 voir la liste « Mes dossiers et leur prochaine échéance »' });
+    const count = within(echeances).getByRole('link', { name: /^3\s*voir la liste\s*« Mes dossiers et leur prochaine échéance »$/ });
     expect(count).toHaveAttribute('href', '/echeancier?gravite=en_retard,urgent&referent=2');
     // The tone in words, not by its colour alone.
     expect(within(echeances).getByText('À traiter en priorité')).toBeInTheDocument();
