@@ -143,6 +143,9 @@ describe('Administration › Protection des données', () => {
 
     expect(await screen.findByText('2 dossiers anonymisés (2 foyers, 7 lignes du journal). L’anonymisation est inscrite au journal.')).toBeInTheDocument();
     expect(backend.inputsOf('rgpd.purge')).toEqual([{ personIds: [21, 24], confirm: true }]);
+    // The dialog closes (while it does, the page under it is hidden from the accessibility tree).
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(await screen.findByRole('row', { name: /BERNARD Bruno/ })).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('row', { name: /ARNAUD Anne/ })).not.toBeInTheDocument());
     expect(backend.inputsOf('rgpd.purgeCandidates').length).toBeGreaterThan(reads);
     expect(screen.queryByRole('row', { name: /DUMAS Denis/ })).not.toBeInTheDocument();
