@@ -32,6 +32,8 @@ export const RECOVERY_FILE_NAME = 'parcours.recovery.json';
 export const RECOVERY_FILE_FORMAT = 'parcours-rsa-recovery';
 /** The recovery slot's additional authenticated data: no account's login can be it (logins are [a-z0-9._-]). */
 export const RECOVERY_SLOT_LOGIN = '#cle-de-secours';
+/** The server's own slot (issue 14): its passphrase comes from a file or the environment, never from a person. */
+export const SERVICE_SLOT_LOGIN = '#service';
 
 /** scrypt cost: N = 2^15, r = 8, p = 1 (32 MiB, ~0.1 s per derivation on a desktop). */
 export const SCRYPT_PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;

@@ -46,6 +46,14 @@ export const users = sqliteTable(
     structure: text('structure').notNull(),
     mdsId: integer('mds_id').references(() => mds.id),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /**
+     * A partner référent's account (CCAS, CAF, MSA, association, mission locale, France Travail…: the handbook's DUI
+     * extranet). It cannot be active without the date the « charte utilisateur » was signed and the reference of the
+     * « demande d’accès individuelle ».
+     */
+    partner: integer('partner', { mode: 'boolean' }).notNull().default(false),
+    charteSignedOn: text('charte_signed_on'),
+    accessRequestRef: text('access_request_ref'),
     createdAt: text('created_at').notNull().default(nowIso),
     updatedAt: text('updated_at').notNull().default(nowIso),
   },

@@ -147,3 +147,25 @@ export const personMerges = sqliteTable(
 
 export type ImportBatchRow = typeof importBatches.$inferSelect;
 export type ImportRowRow = typeof importRows.$inferSelect;
+
+/**
+ * Two dossiers a user said are NOT the same person (issue 15): the pair is never proposed again as a possible
+ * duplicate. Stored with the smaller id first.
+ */
+export const identityExclusions = sqliteTable(
+  'identity_exclusions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personAId: integer('person_a_id')
+      .notNull()
+      .references(() => persons.id),
+    personBId: integer('person_b_id')
+      .notNull()
+      .references(() => persons.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    at: text('at').notNull(),
+  },
+  (t) => [uniqueIndex('identity_exclusions_pair_uq').on(t.personAId, t.personBId), index('identity_exclusions_b_idx').on(t.personBId)],
+);
