@@ -142,6 +142,9 @@ export function actorsOf(sqlite: Sqlite, role: Role): Actor[] {
     structure: u.structure as string,
     mdsId: u.mds_id as number,
     active: true,
+    partner: u.partner === 1,
+    charteSignedOn: (u.charte_signed_on as string | null) ?? null,
+    accessRequestRef: (u.access_request_ref as string | null) ?? null,
     createdAt: u.created_at as string,
     updatedAt: u.updated_at as string,
   }));
