@@ -192,7 +192,11 @@ function withFileLock<T>(file: string, task: () => Promise<T>): Promise<T> {
 }
 
 async function writeAtomic(file: string, data: KeyFile | RecoveryFile): Promise<void> {
-  const text = `${JSON.stringify(data, null, 2)}\n`;
+  await writeFileAtomic(file, `${JSON.stringify(data, null, 2)}\n`);
+}
+
+/** Replaces a file in one step, 0600 (temporary file, fsync, rename): a crash leaves the old file or the new one. */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   const handle = await fsp.open(temp, 'wx', 0o600);
   try {

@@ -21,6 +21,13 @@ const stages = [
     report: path.join(out, 'vitest.json'),
     count: (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }),
   },
+  {
+    // The role and access tests again, through the server's HTTPS host and the desktop client (issue 14).
+    name: 'network',
+    cmd: ['node', 'node_modules/vitest/vitest.mjs', 'run', '-c', 'vitest.network.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(out, 'vitest-network.json')}`],
+    report: path.join(out, 'vitest-network.json'),
+    count: (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }),
+  },
   { name: 'build', cmd: ['node', 'node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'] },
   {
     name: 'e2e',

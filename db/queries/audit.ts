@@ -30,8 +30,12 @@ export const AUDIT_ENTITIES = {
   backup: ['backup_settings'],
   /** An import batch (after: kind, file, counts; its undo), a saved column mapping, a commune of the MDS. */
   imports: ['import_batch', 'import_mapping', 'commune'],
-  /** A merge of two dossiers (entity id: the merged person; after: the kept one, what moved) and the answer for an import line's possible duplicate (entity id: the line). */
-  merge: ['person_merge', 'duplicate_resolution'],
+  /**
+   * A merge of two dossiers (entity id: the merged person; after: the kept one, what moved), the answer for an import
+   * line's possible duplicate (entity id: the line) and a pair of dossiers answered « not the same persons » (entity
+   * id: the identity_exclusions row).
+   */
+  merge: ['person_merge', 'duplicate_resolution', 'identity_exclusion'],
 } as const;
 type AuditEntities = typeof AUDIT_ENTITIES;
 /** The entities of one capability. */

@@ -16,3 +16,4 @@ export * from './rgpd';
 export * from './statistics';
 export * from './imports';
 export * from './merge';
+export * from './identity-exclusions';

@@ -42,6 +42,9 @@ export interface UserValues {
   role: Role;
   structure: string;
   mdsId: number;
+  partner?: boolean;
+  charteSignedOn?: string | null;
+  accessRequestRef?: string | null;
 }
 
 export function insertUser(db: DbOrTx, values: UserValues, at: string): User {
@@ -55,7 +58,7 @@ export function insertUser(db: DbOrTx, values: UserValues, at: string): User {
 export function updateUser(
   db: DbOrTx,
   id: number,
-  values: Partial<Pick<User, 'displayName' | 'role' | 'structure' | 'active'>>,
+  values: Partial<Pick<User, 'displayName' | 'role' | 'structure' | 'active' | 'partner' | 'charteSignedOn' | 'accessRequestRef'>>,
   at: string,
 ): User {
   const row = db

@@ -166,3 +166,41 @@ describe('dispatch: `writes` decides how a call reaches the database', () => {
   });
 });
 
+
+describe('dispatch: live events after the COMMIT of a data-changing write', () => {
+  let session: string;
+  const admin = { login: 'admin', displayName: 'Alice Admin', structure: 'Conseil départemental', password: 'admin-mot-de-passe-1' };
+  const committedDrafts = () => (app.workspace.reader!.sqlite.prepare('SELECT count(*) AS n FROM drafts').get() as { n: number }).n;
+
+  beforeEach(async () => {
+    await dispatch(app, { method: 'setup.create', input: { mds: { name: 'MDS de Test', territory: 'Test' }, admin } });
+    const login = await dispatch(app, { method: 'auth.login', input: { login: admin.login, password: admin.password } });
+    if (!login.ok) throw new Error(JSON.stringify(login.error));
+    session = (login.value as { session: string }).session;
+  });
+  afterEach(() => app.workspace.close());
+
+  it('publishes once the write is committed, never for a refused or rolled back one, nor for a draft', async () => {
+    const seen: { kind: string; mdsIds: number[]; userIds: number[]; committed: number }[] = [];
+    app.live.subscribe((event) => seen.push({ kind: event.kind, mdsIds: event.mdsIds, userIds: event.userIds, committed: committedDrafts() }));
+    const writeDraft = (call: AuthedCall) =>
+      call.open.sqlite.prepare('INSERT INTO drafts (user_id, key, data_json, updated_at) VALUES (?, ?, ?, ?)').run(call.actor.id, `k${Math.random()}`, '{}', '2026-01-01T00:00:00Z');
+    const failing = ((_input, call) => {
+      writeDraft(call);
+      throw new ApiError('RULE', 'Refusé après une écriture.');
+    }) as Handlers['mds.update'];
+    const input = { name: 'MDS du Ternois' };
+    expect(await dispatch(app, { method: 'mds.update', input, session }, { ...handlers, 'mds.update': failing })).toMatchObject({ ok: false });
+    expect(await dispatch(app, { method: 'mds.update', input: { name: '' }, session })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await dispatch(app, { method: 'drafts.save', input: { key: 'k', data: {} }, session })).toMatchObject({ ok: true });
+    expect(seen).toEqual([]);
+
+    const writing = ((parsed, call) => {
+      writeDraft(call);
+      return handlers['mds.update'](parsed, call);
+    }) as Handlers['mds.update'];
+    expect(await dispatch(app, { method: 'mds.update', input, session }, { ...handlers, 'mds.update': writing })).toMatchObject({ ok: true });
+    // The listener already saw the write committed (the read-only connection shows only committed data).
+    expect(seen).toEqual([{ kind: 'compte', mdsIds: [1], userIds: [1], committed: 2 }]);
+  });
+});

@@ -13,6 +13,7 @@ import { statisticsHandlers } from '../services/statistics';
 import { exportsHandlers } from '../services/exports';
 import { importsHandlers } from '../services/imports';
 import { mergeHandlers } from '../services/merge';
+import { liveHandlers } from '../services/live';
 import type { Handlers } from './types';
 
 export type { CallFor, Handler, Handlers, HandlersFor } from './types';
@@ -37,4 +38,5 @@ export const handlers: Handlers = {
   ...importsHandlers,
   ...exportsHandlers,
   ...mergeHandlers,
+  ...liveHandlers,
 };

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { App, AppOptions } from '../app';
 import { IPC_CHANNEL, type ApiRequest, type ApiResponse } from '../../shared/api/transport';
+import type { RemoteAppOptions } from '../client/remote';
+import { readClientConfig, writeClientConfig } from '../client/config';
 import { cspHeader } from '../app/security-headers';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -57,6 +59,7 @@ const fake = vi.hoisted(() => {
     options: Record<string, unknown>;
     webContents = new FakeWebContents();
     loadFile = vi.fn(async (_file: string) => undefined);
+    loadURL = vi.fn(async (_url: string) => undefined);
     show = vi.fn();
     focus = vi.fn();
     restore = vi.fn();
@@ -133,6 +136,8 @@ function fakeApp() {
   const app: App & { calls: ApiRequest[]; closed: number } = {
     calls,
     closed: 0,
+    events: { subscribe: () => () => undefined },
+    sessionInfo: () => null,
     async handle(request: ApiRequest): Promise<ApiResponse> {
       calls.push(request);
       return { ok: true, value: { echoed: request.method } };
@@ -399,5 +404,170 @@ describe('Electron host: updates', () => {
     const { host } = await start();
     expect(await host!.updater).toBe('started');
     expect(fake.state.updater.setFeedURL).toHaveBeenCalledWith({ provider: 'generic', url: 'https://intranet.example.org/maj/' });
+  });
+});
+
+describe('Electron host: « Poste autonome » or the MDS server (issue 14 §3)', () => {
+  const PINNED = Array.from({ length: 32 }, () => 'AA').join(':');
+  const NEW = Array.from({ length: 32 }, () => 'BB').join(':');
+  const URL_ = 'https://mds.example.org:8443/';
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'prsa-electron-client-'));
+    fake.state.userData = dir;
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Fake server: `admin` is an administrator, `remi` a référent; each remote records its pin and its calls. */
+  const fakeServer = (presented: () => string) => {
+    const remotes: { options: RemoteAppOptions; calls: ApiRequest[]; closed: boolean }[] = [];
+    const createRemoteApp = vi.fn((options: RemoteAppOptions) => {
+      const remote = { options, calls: [] as ApiRequest[], closed: false };
+      remotes.push(remote);
+      return {
+        async handle(request: ApiRequest): Promise<ApiResponse> {
+          remote.calls.push(request);
+          if (options.fingerprint !== presented()) return { ok: false, error: { code: 'INTERNAL', message: 'Le certificat du serveur a changé' } };
+          if (request.method === 'auth.login') {
+            const { login, password } = request.input as { login: string; password: string };
+            if (password !== 'bon-mot-de-passe') return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Identifiant ou mot de passe incorrect.' } };
+            return { ok: true, value: { session: `jeton-${login}`, user: { role: login === 'admin' ? 'administrateur' : 'referent' } } };
+          }
+          return { ok: true, value: { remote: request.method } };
+        },
+        async close() {
+          remote.closed = true;
+        },
+      };
+    });
+    const probeServer = vi.fn(async (url: string) => ({
+      ok: true as const,
+      value: { url, fingerprint: presented(), subject: 'mds.example.org', issuer: 'mds.example.org', validTo: '2031-01-01T00:00:00.000Z' },
+    }));
+    return { remotes, createRemoteApp, probeServer };
+  };
+  const fromWindow = (host: { appUrl: string }) => eventFrom(fake.state.windows[0]!.webContents.id, host.appUrl);
+  const desktop = (host: { appUrl: string }, method: string, input: unknown = {}) => ipcHandler()(fromWindow(host), { method, input }) as Promise<ApiResponse>;
+
+  it('asks at first run, and « Poste autonome » keeps today’s local App', async () => {
+    const server = fakeServer(() => PINNED);
+    const { host, app, createApp } = await start({ createRemoteApp: server.createRemoteApp, probeServer: server.probeServer });
+    expect(await desktop(host!, 'desktop.getConnection')).toEqual({ ok: true, value: { mode: 'none' } });
+    expect(createApp).toHaveBeenCalledTimes(1);
+    expect(await desktop(host!, 'desktop.choose', { mode: 'autonome' })).toEqual({ ok: true, value: { mode: 'autonome' } });
+    expect(await readClientConfig(dir)).toEqual({ kind: 'ok', config: { mode: 'autonome' } });
+    expect(await ipcHandler()(fromWindow(host!), { method: 'app.status', input: {} })).toEqual({ ok: true, value: { echoed: 'app.status' } });
+    expect(app.calls.map((c) => c.method)).toEqual(['app.status']); // the desktop.* envelopes never reached the App
+    // The choice is made once.
+    expect(await desktop(host!, 'desktop.choose', { mode: 'serveur', url: URL_, fingerprint: PINNED })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(server.createRemoteApp).not.toHaveBeenCalled();
+  });
+
+  it('does not ask an installation that already has its local data', async () => {
+    mkdirSync(path.join(dir, 'data'));
+    writeFileSync(path.join(dir, 'data', 'parcours.keys.json'), '{}');
+    const { host } = await start();
+    expect(await desktop(host!, 'desktop.getConnection')).toEqual({ ok: true, value: { mode: 'autonome' } });
+  });
+
+  it('goes back to the first-run choice, with a message, when the settings file is damaged', async () => {
+    writeFileSync(path.join(dir, 'parcours.client.json'), '{"mode":"serveur","url":"http://x/"}');
+    const { host } = await start();
+    expect(await desktop(host!, 'desktop.getConnection')).toEqual({ ok: true, value: { mode: 'none', notice: expect.stringMatching(/illisible/) } });
+  });
+
+  it('« Se connecter au serveur de la MDS »: probe, confirm the fingerprint seen, pin it, then forward every envelope there', async () => {
+    const server = fakeServer(() => PINNED);
+    const { host, app } = await start({ createRemoteApp: server.createRemoteApp, probeServer: server.probeServer });
+    const probe = await desktop(host!, 'desktop.probe', { url: URL_ });
+    expect(probe).toMatchObject({ ok: true, value: { fingerprint: PINNED } });
+    // A fingerprint other than the one the server shows is not pinned.
+    expect(await desktop(host!, 'desktop.choose', { mode: 'serveur', url: URL_, fingerprint: NEW })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringMatching(/autre certificat/) },
+    });
+    const chosen = await desktop(host!, 'desktop.choose', { mode: 'serveur', url: 'mds.example.org:8443', fingerprint: PINNED.toLowerCase() });
+    expect(chosen).toEqual({ ok: true, value: { mode: 'serveur', url: URL_, fingerprint: PINNED, acceptedAt: expect.any(String) } });
+    expect(await readClientConfig(dir)).toMatchObject({ kind: 'ok', config: { mode: 'serveur', url: URL_, fingerprint: PINNED } });
+    expect(app.closed).toBe(1); // the local App is closed
+    expect(server.remotes.map((r) => r.options)).toEqual([expect.objectContaining({ url: URL_, fingerprint: PINNED })]);
+    const request = { method: 'auth.me', input: {}, session: 'jeton' };
+    expect(await ipcHandler()(fromWindow(host!), request)).toEqual({ ok: true, value: { remote: 'auth.me' } });
+    expect(server.remotes[0]!.calls).toEqual([request]);
+    expect(app.calls).toEqual([]);
+  });
+
+  it('starts on the server when it was chosen: no local App, the renderer still from the package, never from the network', async () => {
+    await writeClientConfig(dir, { mode: 'serveur', url: URL_, fingerprint: PINNED, acceptedAt: '2026-12-01T08:00:00.000Z' });
+    const server = fakeServer(() => PINNED);
+    const { host, createApp } = await start({ createRemoteApp: server.createRemoteApp, probeServer: server.probeServer });
+    expect(createApp).not.toHaveBeenCalled();
+    expect(fake.state.windows[0]!.loadFile).toHaveBeenCalledWith(path.join('/opt/parcours-rsa', 'dist', 'renderer', 'index.html'));
+    expect(fake.state.windows[0]!.loadURL).not.toHaveBeenCalled();
+    expect(host!.appUrl).toMatch(/^file:\/\//);
+    expect(await ipcHandler()(fromWindow(host!), { method: 'app.status', input: {} })).toEqual({ ok: true, value: { remote: 'app.status' } });
+    expect(await desktop(host!, 'desktop.getConnection')).toEqual({
+      ok: true,
+      value: { mode: 'serveur', url: URL_, fingerprint: PINNED, acceptedAt: '2026-12-01T08:00:00.000Z' },
+    });
+    // The window never navigates to the server either.
+    const navigation = { url: URL_, preventDefault: vi.fn() };
+    fake.state.windows[0]!.webContents.emit('will-navigate', navigation);
+    expect(navigation.preventDefault).toHaveBeenCalled();
+  });
+
+  it('a changed certificate shows both fingerprints, and only a server administrator’s sign-in re-pins it', async () => {
+    await writeClientConfig(dir, { mode: 'serveur', url: URL_, fingerprint: PINNED, acceptedAt: '2026-12-01T08:00:00.000Z' });
+    let presented = NEW;
+    const server = fakeServer(() => presented);
+    const { host } = await start({ createRemoteApp: server.createRemoteApp, probeServer: server.probeServer });
+    expect(await desktop(host!, 'desktop.getConnection')).toMatchObject({
+      ok: true,
+      value: { mode: 'serveur', fingerprint: PINNED, certificateChanged: { pinned: PINNED, presented: NEW, message: expect.stringMatching(/a changé/) } },
+    });
+    const accept = (login: string, password = 'bon-mot-de-passe', fingerprint = NEW) =>
+      desktop(host!, 'desktop.acceptCertificate', { login, password, fingerprint });
+
+    expect(await accept('admin', 'mauvais')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    // A référent signs in correctly, is signed out at once, and is refused.
+    expect(await accept('remi')).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/administrateur/) } });
+    const referentTrial = server.remotes.at(-1)!;
+    expect(referentTrial.options.fingerprint).toBe(NEW); // the sign-in went through the new certificate only
+    expect(referentTrial.calls.map((c) => [c.method, c.session])).toEqual([['auth.login', undefined], ['auth.logout', 'jeton-remi']]);
+    expect(referentTrial.closed).toBe(true);
+    // Not the fingerprint shown: refused.
+    expect(await accept('admin', 'bon-mot-de-passe', PINNED)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await readClientConfig(dir)).toMatchObject({ config: { fingerprint: PINNED } });
+
+    const accepted = await accept('admin');
+    expect(accepted).toEqual({ ok: true, value: { mode: 'serveur', url: URL_, fingerprint: NEW, acceptedAt: expect.any(String) } });
+    const adminTrial = server.remotes.at(-2)!;
+    expect(adminTrial.calls.map((c) => c.method)).toEqual(['auth.login', 'auth.logout']);
+    expect(await readClientConfig(dir)).toMatchObject({ config: { fingerprint: NEW } });
+    expect(server.remotes[0]!.closed).toBe(true); // the client pinned to the old certificate is gone
+    expect(await ipcHandler()(fromWindow(host!), { method: 'app.status', input: {} })).toEqual({ ok: true, value: { remote: 'app.status' } });
+    expect(server.remotes.at(-1)!.options.fingerprint).toBe(NEW);
+    // Nothing left to accept.
+    presented = NEW;
+    expect(await accept('admin')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('checks every desktop.* input in main, and refuses them from another sender like any envelope', async () => {
+    const server = fakeServer(() => PINNED);
+    const { host } = await start({ createRemoteApp: server.createRemoteApp, probeServer: server.probeServer });
+    for (const [method, input] of [
+      ['desktop.probe', { url: 42 }],
+      ['desktop.probe', { url: URL_, extra: true }],
+      ['desktop.choose', { mode: 'serveur', url: URL_, fingerprint: 'AB:CD' }],
+      ['desktop.choose', { mode: 'nuage' }],
+      ['desktop.acceptCertificate', { login: 'admin' }],
+    ] as const) {
+      expect(await desktop(host!, method, input), method).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    }
+    expect(await desktop(host!, 'desktop.inconnue')).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    const foreign = await ipcHandler()(eventFrom(fake.state.windows[0]!.webContents.id, 'https://evil.example/'), { method: 'desktop.choose', input: { mode: 'autonome' } });
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(server.probeServer).not.toHaveBeenCalled();
+    expect(await readClientConfig(dir)).toEqual({ kind: 'missing' });
   });
 });

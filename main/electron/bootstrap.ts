@@ -22,6 +22,9 @@ import { configureDocumentFonts } from '../documents/font-files';
 import { createElectronPrinter } from './documentPrinter';
 import { forwardRequest } from '../../shared/api/envelope';
 import { IPC_CHANNEL, type ApiResponse } from '../../shared/api/transport';
+import { DESKTOP_METHOD_PREFIX, type ServerCertificate } from '../../shared/api/desktop';
+import type { RemoteApp, RemoteAppOptions } from '../client/remote';
+import { openConnection, type ApiHandler, type Connection } from './connection';
 import { buildMenuTemplate } from './menu';
 import {
   dataDirFromArgv,
@@ -37,6 +40,9 @@ import { CONFIG_FILE_NAME, resolveUpdateUrl, startUpdater, type UpdaterLike } fr
 
 export interface ElectronHostDeps {
   createApp: (options: AppOptions) => App;
+  /** The MDS server's client and its certificate probe (main/client); tests pass fakes. */
+  createRemoteApp?: (options: RemoteAppOptions) => RemoteApp;
+  probeServer?: (url: string) => Promise<ApiResponse<ServerCertificate>>;
   argv?: readonly string[];
   env?: Record<string, string | undefined>;
   /** Defaults to electron-updater's autoUpdater (created only when an update URL is configured). */
@@ -46,7 +52,9 @@ export interface ElectronHostDeps {
 
 export interface ElectronHost {
   window: BrowserWindow;
-  api: App;
+  /** Where API envelopes go now: the local App or the MDS server. */
+  readonly api: ApiHandler;
+  connection: Connection;
   appUrl: string;
   dataDir: string;
   /** Resolves once the updater was started (or immediately when updates are off). */
@@ -115,12 +123,21 @@ export async function startElectron(deps: ElectronHostDeps): Promise<ElectronHos
     ? path.join(process.resourcesPath, 'migrations')
     : path.join(appRoot, 'db', 'migrations');
 
-  let api: App;
+  let connection: Connection;
   try {
     // PDF fonts: shipped as resources in the package, read from node_modules in development.
     configureDocumentFonts({ fontsDir: electronApp.isPackaged ? path.join(process.resourcesPath, 'fonts') : undefined });
     const printer = createElectronPrinter({ BrowserWindow, log });
-    api = deps.createApp({ dataDir, migrationsFolder, appVersion: electronApp.getVersion(), printer });
+    // The local App (« Poste autonome », and the first run until a choice is made) or the MDS server (main/client).
+    connection = await openConnection({
+      userDataDir: electronApp.getPath('userData'),
+      dataDir,
+      explicitDataDir: dataDirFromArgv(argv) !== undefined,
+      openLocal: () => deps.createApp({ dataDir, migrationsFolder, appVersion: electronApp.getVersion(), printer }),
+      ...(deps.createRemoteApp ? { createRemote: deps.createRemoteApp } : {}),
+      ...(deps.probeServer ? { probe: deps.probeServer } : {}),
+      log,
+    });
   } catch (error) {
     dialog.showErrorBox(
       'Parcours RSA',
@@ -134,7 +151,7 @@ export async function startElectron(deps: ElectronHostDeps): Promise<ElectronHos
   const closeApi = async (): Promise<void> => {
     if (apiClosed) return;
     apiClosed = true;
-    await api.close().catch((error: unknown) => log(`Fermeture de la base : ${String(error)}`));
+    await connection.close().catch((error: unknown) => log(`Fermeture de la base : ${String(error)}`));
   };
   electronApp.on('window-all-closed', () => {
     void closeApi().finally(() => electronApp.quit());
@@ -157,7 +174,8 @@ export async function startElectron(deps: ElectronHostDeps): Promise<ElectronHos
       { webContentsId: mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.id : null, appUrl },
     );
     if (!trusted) return { ok: false, error: { code: 'FORBIDDEN', message: REFUSED_SENDER } };
-    return forwardRequest((r) => api.handle(r), request);
+    // The connection screen's `desktop.*` envelopes stay in main; every other goes to the local App or the server.
+    return forwardRequest((r) => (r.method.startsWith(DESKTOP_METHOD_PREFIX) ? connection.handleDesktop(r) : connection.current().handle(r)), request);
   });
 
   Menu.setApplicationMenu(
@@ -220,5 +238,14 @@ export async function startElectron(deps: ElectronHostDeps): Promise<ElectronHos
       .then(() => 'started' as const);
   }
 
-  return { window, api, appUrl, dataDir, updater };
+  return {
+    window,
+    get api() {
+      return connection.current();
+    },
+    connection,
+    appUrl,
+    dataDir,
+    updater,
+  };
 }

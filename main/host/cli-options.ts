@@ -1,6 +1,6 @@
 /** Options of the browser-mode command line (main/host/cli.ts). Pure: the environment is passed in. */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export interface CliOptions {
   dataDir: string;
@@ -50,39 +50,78 @@ export function defaultDataDir({ platform, env, homedir }: CliEnvironment): stri
   return path.posix.join(base, 'parcours-rsa');
 }
 
-function parseInteger(value: string, name: string, min: number, max: number): number | string {
+export function parseInteger(value: string, name: string, min: number, max: number): number | string {
   if (!/^\d+$/.test(value.trim())) return `${name} attend un nombre entier (reçu : « ${value} »).`;
   const n = Number(value);
   if (n < min || n > max) return `${name} doit être compris entre ${min} et ${max} (reçu : ${n}).`;
   return n;
 }
 
-export function parseCliArgs(argv: readonly string[], environment: CliEnvironment): CliParse {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        'data-dir': { type: 'string' },
-        port: { type: 'string' },
-        demo: { type: 'boolean' },
-        'demo-foyers': { type: 'string' },
-        'demo-seed': { type: 'string' },
-        'renderer-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const detail = error instanceof Error ? error.message : String(error);
-    const arg = /'([^']+)'/.exec(detail)?.[1]?.split(' ')[0];
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return { kind: 'error', message: `Option inconnue : ${arg ?? detail}.` };
-    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return { kind: 'error', message: `Argument inattendu : ${arg ?? detail}.` };
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return { kind: 'error', message: `Valeur manquante ou incorrecte pour l’option ${arg ?? '?'}.` };
-    return { kind: 'error', message: `Options incorrectes : ${detail}` };
+/** node:util parseArgs's error, in French. */
+export function parseArgsErrorMessage(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  const detail = error instanceof Error ? error.message : String(error);
+  const arg = /'([^']+)'/.exec(detail)?.[1]?.split(' ')[0];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Option inconnue : ${arg ?? detail}.`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `Argument inattendu : ${arg ?? detail}.`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `Valeur manquante ou incorrecte pour l’option ${arg ?? '?'}.`;
+  return `Options incorrectes : ${detail}`;
+}
+
+/** `--demo`, `--demo-foyers N`, `--demo-seed N` (the latter two only with --demo); a French message when wrong. */
+export function parseDemoOptions(values: {
+  demo?: boolean | undefined;
+  'demo-foyers'?: string | undefined;
+  'demo-seed'?: string | undefined;
+}): { demo: boolean; demoFoyers: number; demoSeed: number } | string {
+  let demoFoyers = DEFAULT_DEMO_FOYERS;
+  if (values['demo-foyers'] !== undefined) {
+    const parsed = parseInteger(values['demo-foyers'], '--demo-foyers', 0, 5000);
+    if (typeof parsed === 'string') return parsed;
+    demoFoyers = parsed;
   }
+  let demoSeed = DEFAULT_DEMO_SEED;
+  if (values['demo-seed'] !== undefined) {
+    const parsed = parseInteger(values['demo-seed'], '--demo-seed', 0, 2 ** 31 - 1);
+    if (typeof parsed === 'string') return parsed;
+    demoSeed = parsed;
+  }
+  const demo = values.demo ?? false;
+  if (!demo && (values['demo-foyers'] !== undefined || values['demo-seed'] !== undefined)) {
+    return '--demo-foyers et --demo-seed ne s’emploient qu’avec --demo.';
+  }
+  return { demo, demoFoyers, demoSeed };
+}
+
+/** Strict parsing (no positionals, no unknown option): the values, or the French message. */
+/** The options both command lines take (demo, renderer, help). */
+export const SHARED_OPTIONS = {
+  demo: { type: 'boolean' },
+  'demo-foyers': { type: 'string' },
+  'demo-seed': { type: 'string' },
+  'renderer-dir': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+type StrictValues<O extends OptionsConfig> = ReturnType<typeof parseArgs<{ args: string[]; strict: true; allowPositionals: false; options: O }>>['values'];
+
+export function parseStrict<O extends OptionsConfig>(argv: readonly string[], options: O): { values: StrictValues<O> } | { error: string } {
+  try {
+    return { values: parseArgs({ args: [...argv], strict: true, allowPositionals: false, options }).values };
+  } catch (error) {
+    return { error: parseArgsErrorMessage(error) };
+  }
+}
+
+export function parseCliArgs(argv: readonly string[], environment: CliEnvironment): CliParse {
+  const parsed = parseStrict(argv, {
+    'data-dir': { type: 'string' },
+    port: { type: 'string' },
+    ...SHARED_OPTIONS,
+  });
+  if ('error' in parsed) return { kind: 'error', message: parsed.error };
+  const { values } = parsed;
   if (values.help) return { kind: 'help' };
 
   let port = 0;
@@ -91,22 +130,9 @@ export function parseCliArgs(argv: readonly string[], environment: CliEnvironmen
     if (typeof parsed === 'string') return { kind: 'error', message: parsed };
     port = parsed;
   }
-  let demoFoyers = DEFAULT_DEMO_FOYERS;
-  if (values['demo-foyers'] !== undefined) {
-    const parsed = parseInteger(values['demo-foyers'], '--demo-foyers', 0, 5000);
-    if (typeof parsed === 'string') return { kind: 'error', message: parsed };
-    demoFoyers = parsed;
-  }
-  let demoSeed = DEFAULT_DEMO_SEED;
-  if (values['demo-seed'] !== undefined) {
-    const parsed = parseInteger(values['demo-seed'], '--demo-seed', 0, 2 ** 31 - 1);
-    if (typeof parsed === 'string') return { kind: 'error', message: parsed };
-    demoSeed = parsed;
-  }
-  const demo = values.demo ?? false;
-  if (!demo && (values['demo-foyers'] !== undefined || values['demo-seed'] !== undefined)) {
-    return { kind: 'error', message: '--demo-foyers et --demo-seed ne s’emploient qu’avec --demo.' };
-  }
+  const demoOptions = parseDemoOptions(values);
+  if (typeof demoOptions === 'string') return { kind: 'error', message: demoOptions };
+  const { demo, demoFoyers, demoSeed } = demoOptions;
   const dataDir = values['data-dir'];
   if (dataDir !== undefined && dataDir.trim() === '') {
     return { kind: 'error', message: '--data-dir attend un nom de dossier.' };

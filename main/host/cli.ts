@@ -2,32 +2,15 @@
  * Browser mode: `node --import tsx main/host/cli.ts [--data-dir DIR] [--port N] [--demo]`.
  * Opens the App on a data folder, serves the built renderer and the API on 127.0.0.1, prints the URL.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { App } from '../app';
-import { ROLE_LABELS } from '../../shared/api/common';
 import { demoClock } from '../demo/clock';
+import { appVersion, fail, migrationsFolder, repoRoot, seedDemoOnConsole } from './cli-kit';
 import { USAGE, parseCliArgs, type CliOptions } from './cli-options';
 import { startBrowserHost, type BrowserHost } from './server';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-async function appVersion(): Promise<string> {
-  try {
-    const pkg = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { version?: string };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
-
-const fail = (message: string, code = 1): never => {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-};
 
 async function run(options: CliOptions): Promise<void> {
   const rendererDir = options.rendererDir ?? path.join(repoRoot, 'dist', 'renderer');
@@ -49,7 +32,7 @@ async function run(options: CliOptions): Promise<void> {
   // The demo plans its past rendez-vous on their day (main/demo/clock.ts).
   const clock = options.demo ? demoClock() : undefined;
   try {
-    app = createApp({ dataDir: options.dataDir, migrationsFolder: path.join(repoRoot, 'db', 'migrations'), appVersion: await appVersion(), ...(clock ? { now: clock.now } : {}) });
+    app = createApp({ dataDir: options.dataDir, migrationsFolder, appVersion: await appVersion(), ...(clock ? { now: clock.now } : {}) });
   } catch (error) {
     return fail(`Impossible d’ouvrir les données dans ${options.dataDir} : ${(error as Error).message}`);
   }
@@ -70,29 +53,11 @@ async function run(options: CliOptions): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
 
   if (options.demo) {
-    const { seedDemo, DemoSeedError } = await import('../demo/seed');
     try {
-      const result = await seedDemo(app, {
-        seed: options.demoSeed,
-        foyers: options.demoFoyers,
-        epCases: true,
-        ficheCases: true,
-        orientationTeam: true,
-        parcours: true,
-        clock,
-        onStart: () =>
-          process.stdout.write(`Création des données de démonstration (${options.demoFoyers} foyers fictifs) dans ${options.dataDir}…\n`),
-        onProgress: (done, total) => process.stdout.write(`  ${done}/${total} foyers\n`),
-      });
-      process.stdout.write(`Données de démonstration créées : ${result.foyers} foyers, ${result.persons} personnes.\n`);
-      process.stdout.write('Comptes de démonstration (identifiant / mot de passe / rôle) :\n');
-      for (const account of result.accounts) {
-        process.stdout.write(`  ${account.login.padEnd(15)} ${account.password.padEnd(15)} ${ROLE_LABELS[account.role]} (${account.displayName})\n`);
-      }
+      await seedDemoOnConsole(app, { dataDir: options.dataDir, foyers: options.demoFoyers, seed: options.demoSeed, clock });
     } catch (error) {
       await app.close().catch(() => undefined);
-      const message = error instanceof DemoSeedError ? error.message : `Échec de la création des données de démonstration : ${(error as Error).message}`;
-      return fail(message);
+      return fail((error as Error).message);
     }
   }
 

@@ -3,7 +3,9 @@
  * as an ApiError with the form's field paths, optimistic versions, and small value helpers. Nothing here knows a
  * capability.
  */
-import { recordAudit, type UserRef } from '../../db/queries';
+import { and, desc, eq, or } from 'drizzle-orm';
+import { recordAudit, type AuditEntity, type UserRef } from '../../db/queries';
+import { auditLog, users } from '../../db/schema';
 import { ApiError, ROOT_FIELD } from '../../shared/api/errors';
 import { formatDate } from '../../shared/domain/format';
 import { toIso } from '../../shared/domain/rules/dates';
@@ -65,14 +67,71 @@ export function notAfterToday(date: string, today: string, field: string, what: 
   throwIfErrors(notInFuture(date, today, field, what), { code: 'VALIDATION' });
 }
 
-const STALE = {
-  contrat: 'Ce contrat a été modifié entre-temps par quelqu’un d’autre : rechargez-le, puis refaites vos changements.',
-  fiche: 'Cette fiche a été modifiée entre-temps par quelqu’un d’autre : rechargez-la, puis refaites vos changements.',
-} as const;
+/** A record the journal names: its entity and id (a record may be journalled under several, e.g. a dossier's foyer and person). */
+export interface JournalTarget {
+  entity: AuditEntity;
+  id: number | string;
+}
 
-/** Optimistic versions: a record changed since the form was loaded is refused (CONFLICT). */
-export function checkVersion(stored: number, given: number, what: keyof typeof STALE): void {
-  if (stored !== given) throw new ApiError('CONFLICT', STALE[what]);
+const PARIS = 'Europe/Paris';
+const parisDay = new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, day: '2-digit', month: '2-digit', year: 'numeric' });
+const parisTime = new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** « à 14:05 » on the same day (Paris time) as `now`, « le 02/12/2026 à 14:05 » before. */
+export function conflictWhen(at: string, now: string): string {
+  const time = `à ${parisTime.format(new Date(at))}`;
+  const day = parisDay.format(new Date(at));
+  return day === parisDay.format(new Date(now)) ? time : `le ${day} ${time}`;
+}
+
+/** The last journal line about one of the targets: who (display name, else login) and when (ISO instant). */
+function lastChange(call: AuthedCall, targets: readonly JournalTarget[]): { by: string; at: string } | undefined {
+  const row = call.open.db
+    .select({ at: auditLog.at, login: auditLog.userLogin, name: users.displayName })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .where(or(...targets.map((t) => and(eq(auditLog.entity, t.entity), eq(auditLog.entityId, String(t.id))))))
+    .orderBy(desc(auditLog.id))
+    .limit(1)
+    .get();
+  return row ? { by: row.name ?? row.login, at: row.at } : undefined;
+}
+
+const KEEP_INPUT = 'Vos saisies sont conservées : comparez-les avec la version enregistrée, puis enregistrez à nouveau.';
+
+export interface ConflictOptions {
+  /** 'RULE' where the handbook itself refuses a second recording (an avis, a decision); CONFLICT by default. */
+  code?: 'CONFLICT' | 'RULE';
+  /** What to do next (default: the input is kept, compare then save again). */
+  advice?: string;
+}
+
+/** A record the handbook allows only once (an avis, a decision), recorded meanwhile by someone else: the rule refuses. */
+export const SECOND_RECORDING: ConflictOptions = { code: 'RULE', advice: 'Rechargez pour lire ce qui a été enregistré ; vos saisies restent à l’écran.' };
+
+/**
+ * A save based on a version someone else has replaced since: CONFLICT, with who changed the record and when (the
+ * journal's last line about it) — « Ce contrat a été modifié entre-temps. Modifié par Anne Martin à 14:05. Vos
+ * saisies sont conservées : … » — and the same who/when in the error's `conflict` for the screens.
+ * `what`: the opening sentence naming the record.
+ */
+export function conflictError(call: AuthedCall, targets: JournalTarget | readonly JournalTarget[], what: string, options: ConflictOptions = {}): ApiError {
+  const last = lastChange(call, Array.isArray(targets) ? targets : [targets as JournalTarget]);
+  const who = last ? ` Modifié par ${last.by} ${conflictWhen(last.at, call.app.nowIso())}.` : '';
+  return new ApiError(options.code ?? 'CONFLICT', `${what}${who} ${options.advice ?? KEEP_INPUT}`, undefined, last);
+}
+
+/** The versioned records: the journal entity of their changes and the opening sentence of their conflict. */
+const VERSIONED = {
+  contrat: { entity: 'contract', lead: 'Ce contrat a été modifié entre-temps.' },
+  fiche: { entity: 'fiche_liaison', lead: 'Cette fiche a été modifiée entre-temps.' },
+  seance: { entity: 'ep_session', lead: 'Cette séance a été modifiée entre-temps.' },
+  rendezVous: { entity: 'appointment', lead: 'Ce rendez-vous a été modifié entre-temps.' },
+} as const satisfies Record<string, { entity: AuditEntity; lead: string }>;
+
+/** Optimistic versions: a record changed since the form was loaded is refused (CONFLICT, who and when from the journal). */
+export function checkVersion(call: AuthedCall, stored: number, given: number, what: keyof typeof VERSIONED, id: number): void {
+  if (stored !== given) throw conflictError(call, { entity: VERSIONED[what].entity, id }, VERSIONED[what].lead);
 }
 
 /** Drops undefined values (JSON columns and snapshots keep only what is there). */

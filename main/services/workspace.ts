@@ -51,13 +51,15 @@ export class Workspace {
   /**
    * Opens the database with this key, or, if it is already open, checks that the key is the open one.
    * Returns null on a key mismatch; database errors (not a database, newer schema…) are thrown as is.
+   * `keyIsKnownGood` (default true: the key came from a slot of this key file): a file the key does not open is then
+   * reported as damaged; false (the server's service key) reports a wrong key.
    */
-  openWith(key: Buffer): OpenedDatabase | null {
+  openWith(key: Buffer, options: { keyIsKnownGood?: boolean } = {}): OpenedDatabase | null {
     if (this.opened) {
       const same = this.opened.key.length === key.length && timingSafeEqual(this.opened.key, key);
       return same ? this.opened.handle : null;
     }
-    const handle = openDatabase({ file: this.dbPath, key, migrationsFolder: this.migrationsFolder, create: false, keyIsKnownGood: true, quickCheck: !this.checked });
+    const handle = openDatabase({ file: this.dbPath, key, migrationsFolder: this.migrationsFolder, create: false, keyIsKnownGood: options.keyIsKnownGood ?? true, quickCheck: !this.checked });
     this.checked = true;
     try {
       this.opened = { handle, reader: openReadOnly(this.dbPath, key, handle.migrations.version), key: Buffer.from(key) };

@@ -18,7 +18,7 @@ export function createApiClient(transport: Transport, initialSession?: string): 
     async call(method, input) {
       const response = await transport({ method, input, session });
       if (!response.ok) {
-        throw new ApiError(response.error.code, response.error.message, response.error.fieldErrors);
+        throw new ApiError(response.error.code, response.error.message, response.error.fieldErrors, response.error.conflict);
       }
       return response.value as MethodOutput<typeof method>;
     },

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
+  emptyToUndefined,
   idSchema,
+  isoDateSchema,
   isoDateTimeSchema,
   loginSchema,
   newPasswordSchema,
@@ -31,6 +33,7 @@ import { statisticsMethods } from './statistics';
 import { exportsMethods } from './exports';
 import { importsMethods } from './imports';
 import { mergeMethods } from './merge';
+import { liveMethods } from './live';
 
 export { def, type Access, type MethodDef } from './method';
 
@@ -69,6 +72,52 @@ export const accountInputSchema = z.object({
   role: roleSchema,
   structure: requiredText('Structure', 120),
   password: newPasswordSchema,
+});
+
+/**
+ * A partner référent's account (issue 14 §2: the handbook's extranet for CCAS, CAF, associations…): before access,
+ * the date the « charte utilisateur » was signed and the reference of the « demande d’accès individuelle ».
+ */
+export const accountSchema = userSchema.extend({
+  partner: z.boolean().optional(),
+  charteSignedOn: isoDateSchema.nullish(),
+  accessRequestRef: z.string().nullish(),
+});
+export type Account = z.output<typeof accountSchema>;
+
+export const PARTNER_MESSAGES = {
+  role: 'Un compte partenaire est un compte de référent.',
+  charteSignedOn: 'Saisissez la date de signature de la charte utilisateur : sans elle, le compte partenaire ne peut pas être activé.',
+  charteInFuture: 'La date de signature de la charte ne peut pas être dans le futur.',
+  accessRequestRef: 'Saisissez la référence de la demande d’accès individuelle : sans elle, le compte partenaire ne peut pas être activé.',
+} as const;
+
+const partnerFields = {
+  charteSignedOn: z.preprocess(emptyToUndefined, isoDateSchema.nullish()),
+  accessRequestRef: z.preprocess(emptyToUndefined, z.string().trim().max(60, '60 caractères au plus').nullish()),
+};
+
+/** An (active) partner account needs a référent role, the charte's date and the access request's reference. */
+export function refinePartnerAccount(
+  v: { partner?: boolean | undefined; role: string; charteSignedOn?: string | null | undefined; accessRequestRef?: string | null | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (!v.partner) return;
+  if (v.role !== 'referent') ctx.addIssue({ code: 'custom', path: ['role'], message: PARTNER_MESSAGES.role });
+  if (!v.charteSignedOn) ctx.addIssue({ code: 'custom', path: ['charteSignedOn'], message: PARTNER_MESSAGES.charteSignedOn });
+  if (!v.accessRequestRef) ctx.addIssue({ code: 'custom', path: ['accessRequestRef'], message: PARTNER_MESSAGES.accessRequestRef });
+}
+
+/** `users.create` before its partner rule (the form extends it with the password's confirmation). */
+export const userCreateBaseSchema = accountInputSchema.extend({ partner: z.boolean().default(false), ...partnerFields });
+/** `users.update` before its partner rule; partner fields left out are unchanged. */
+export const userUpdateBaseSchema = z.object({
+  id: idSchema,
+  displayName: requiredText('Nom', 120),
+  role: roleSchema,
+  structure: requiredText('Structure', 120),
+  partner: z.boolean().optional(),
+  ...partnerFields,
 });
 
 export const auditEntrySchema = z.object({
@@ -120,6 +169,8 @@ export const foundationMethods = {
     writes: false,
   }),
   'auth.logout': def({ input: empty, output: ok, access: 'authenticated', writes: false }),
+  /** « Se déconnecter partout »: ends every session of the caller, this one included; `writes` for its journal line. */
+  'auth.logoutEverywhere': def({ input: empty, output: ok.extend({ ended: z.number().int().min(0) }), access: 'authenticated', writes: true }),
   'auth.me': def({ input: empty, output: userSchema, access: 'authenticated', writes: false }),
   /** The screen locked after inactivity: the user's own password opens it again (throttled like the login). */
   'auth.unlock': def({ input: z.object({ password: z.string().min(1, 'Saisissez votre mot de passe').max(200) }), output: ok, access: 'authenticated', writes: false }),
@@ -129,19 +180,9 @@ export const foundationMethods = {
     access: 'authenticated',
     writes: true,
   }),
-  'users.list': def({ input: empty, output: z.array(userSchema), access: ADMIN, writes: false }),
-  'users.create': def({ input: accountInputSchema, output: userSchema, access: ADMIN, writes: true }),
-  'users.update': def({
-    input: z.object({
-      id: idSchema,
-      displayName: requiredText('Nom', 120),
-      role: roleSchema,
-      structure: requiredText('Structure', 120),
-    }),
-    output: userSchema,
-    access: ADMIN,
-    writes: true,
-  }),
+  'users.list': def({ input: empty, output: z.array(accountSchema), access: ADMIN, writes: false }),
+  'users.create': def({ input: userCreateBaseSchema.superRefine(refinePartnerAccount), output: accountSchema, access: ADMIN, writes: true }),
+  'users.update': def({ input: userUpdateBaseSchema.superRefine(refinePartnerAccount), output: accountSchema, access: ADMIN, writes: true }),
   /** Deactivates the account and removes its key slot; the account stays in the audit trail. */
   'users.remove': def({ input: z.object({ id: idSchema }), output: ok, access: ADMIN, writes: true }),
   /** Référents and correspondents of the MDS, to name them on a dossier. */
@@ -215,6 +256,7 @@ export const api = {
   ...importsMethods,
   ...exportsMethods,
   ...mergeMethods,
+  ...liveMethods,
 } as const satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;

@@ -189,6 +189,8 @@ export const documentsMethods = {
     output: documentGenerateOutputSchema,
     access: 'authenticated',
     writes: true,
+    // A draft is rendered, not archived: a read (issue 14: a 10-page draft no longer holds the others' writes).
+    readsWhen: (input) => !input.final,
   }),
   /**
    * Prints an archived document (`id`) or a draft rendered for the occasion (`draft`) through the system print

@@ -515,7 +515,8 @@ export const epMethods = {
   'ep.sessions.create': def({ input: epSessionCreateInputSchema, output: epSessionSchema, access: EP_MANAGERS, writes: true }),
   /** Date, place and slot settings, before the convocations are sent. */
   'ep.sessions.update': def({
-    input: epSessionCreateInputSchema.extend({ sessionId: idSchema }),
+    /** `version`: the session's version read; a stale one is refused (CONFLICT). Optional for the callers without a form. */
+    input: epSessionCreateInputSchema.extend({ sessionId: idSchema, version: z.number().int().optional() }),
     output: epSessionSchema,
     access: EP_MANAGERS,
     writes: true,

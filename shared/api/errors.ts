@@ -24,21 +24,34 @@ export interface ApiErrorBody {
   message: string;
   /** Field path (dot separated, as in react-hook-form) → French message. */
   fieldErrors?: Record<string, string>;
+  /** On a stale save (CONFLICT): who saved the record last (display name) and when (ISO instant), from the journal. */
+  conflict?: ConflictInfo;
+}
+
+/** Who changed a record last and when (ISO instant). */
+export interface ConflictInfo {
+  by: string;
+  at: string;
 }
 
 /** Thrown by services in main; serialised by the dispatcher. */
 export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly fieldErrors: Record<string, string> | undefined;
-  constructor(code: ApiErrorCode, message: string, fieldErrors?: Record<string, string>) {
+  readonly conflict: ConflictInfo | undefined;
+  constructor(code: ApiErrorCode, message: string, fieldErrors?: Record<string, string>, conflict?: ConflictInfo) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.conflict = conflict;
   }
   toBody(): ApiErrorBody {
-    return this.fieldErrors
-      ? { code: this.code, message: this.message, fieldErrors: this.fieldErrors }
-      : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fieldErrors ? { fieldErrors: this.fieldErrors } : {}),
+      ...(this.conflict ? { conflict: { by: this.conflict.by, at: this.conflict.at } } : {}),
+    };
   }
 }

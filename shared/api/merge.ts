@@ -5,7 +5,10 @@
  *   whose identity looked like an existing dossier (verdict « doublon possible », not yet resolved) and the pairs of
  *   existing dossiers with the same identity (name without accents, case, hyphens or particles + first prénom + birth
  *   date: shared/domain/identity.ts), each with both identities side by side.
- * - `duplicates.resolve`: the answer for an import line — « refuse » (not the same person) or « confirme » (the same).
+ * - `duplicates.resolve`: the answer for an import line — « refuse » (not the same person: its dossier is created) or
+ *   « confirme » (the same: the line is applied to the existing dossier, as an update line of its kind would be).
+ * - `duplicates.dismissPair`: a pair of existing dossiers answered « Ce ne sont pas les mêmes personnes »: the list no
+ *   longer offers it.
  * - `merge.preview` / `merge.apply`: two dossiers found to be the same person; every record of the merged one moves to
  *   the kept one, or the merge is refused with the reason (nothing changes). The merged dossier keeps its identity,
  *   points to the kept one, becomes read-only and leaves the search. Both histories stay; the merge is in the journal.
@@ -152,7 +155,11 @@ export const mergeMethods = {
     access: MERGERS,
     writes: false,
   }),
-  /** The answer for an import line: « refuse » (another person: a new dossier) or « confirme » (the same person). */
+  /**
+   * The answer for an import line: « refuse » (another person: a new dossier) or « confirme » (the same person: the line
+   * is applied to the existing dossier — a CAF line to its foyer, a France Travail line to the person). Either answer
+   * makes the line's batch no longer undoable.
+   */
   'duplicates.resolve': def({
     input: z.object({ rowId: idSchema, resolution: z.enum(['confirme', 'refuse'], { error: 'Choisissez une réponse.' }) }),
     output: z.object({
@@ -160,6 +167,21 @@ export const mergeMethods = {
       resolution: z.enum(['confirme', 'refuse']),
       /** The dossier the line now belongs to (the existing one, or the one created), when the import engine applied it. */
       personId: idSchema.nullable(),
+      /** What happened, in one French sentence. */
+      message: z.string(),
+    }),
+    access: MERGERS,
+    writes: true,
+  }),
+  /** Two existing dossiers of the MDS are not the same person: the pair is no longer listed (each pair once). */
+  'duplicates.dismissPair': def({
+    input: z
+      .object({ personAId: idSchema, personBId: idSchema })
+      .refine((v) => v.personAId !== v.personBId, { message: 'Choisissez deux dossiers différents.', path: ['personBId'] }),
+    output: z.object({
+      /** The smaller id of the pair. */
+      personAId: idSchema,
+      personBId: idSchema,
       /** What happened, in one French sentence. */
       message: z.string(),
     }),

@@ -16,6 +16,12 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
    * read-only connection, on which the database refuses any write.
    */
   writes: boolean;
+  /**
+   * For a `writes: true` method whose some inputs only read (a document's draft: rendered, not archived): true for
+   * those inputs, which then run as a read — on the read-only connection, outside the write transaction, so a long
+   * rendering never holds the other users' writes, and without a live event.
+   */
+  readsWhen?: (input: z.output<I>) => boolean;
 }
 
 /** Declares one method of the API (name → input schema, output schema, access). */

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- SECTION…]`: runs the benchmarks (all, or the sections named: dossiers, ep, documents,
- * startup, desk, statistics) and prints Markdown tables (copied into docs/performance.md).
+ * startup, desk, statistics, pdf-pool) and prints Markdown tables (copied into docs/performance.md).
  *
  * Each section runs in its own Node process, in production mode (NODE_ENV=production, as the application
  * runs: React without its development checks), so that its peak memory is its own.
@@ -18,6 +18,8 @@ const SECTIONS: Record<string, () => Promise<string>> = {
   duplicates: async () => (await import('./duplicates.bench')).runDuplicatesBench(),
   imports: async () => (await import('./imports.bench')).runImportsBench(),
   statistics: async () => (await import('./statistics.bench')).runStatisticsBench(),
+  'pdf-pool': async () => (await import('./pdf-pool.bench')).runPdfPoolBench(),
+  exports: async () => (await import('./exports.bench')).runExportsBench(),
 };
 
 const CHILD = 'PARCOURS_BENCH_SECTION';

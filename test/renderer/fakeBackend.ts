@@ -138,6 +138,8 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       return SAMPLE_DOSSIER;
     },
     'audit.forDossier': () => [],
+    // Live updates (renderer/src/app/LiveUpdates.tsx) poll it every 2 s: nothing ever changes elsewhere.
+    'live.poll': () => ({ seq: 0 }),
     'drafts.get': (input) => drafts.get(input.key) ?? null,
     'drafts.save': (input) => {
       drafts.set(input.key, { data: input.data, updatedAt: new Date().toISOString() });

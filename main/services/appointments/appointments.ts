@@ -13,9 +13,8 @@ import { formatDate } from '../../../shared/domain/format';
 import { auditActor, type Actor, type AuthedCall } from '../context';
 import { documentsHandlers } from '../documents';
 import { accessibleDossier } from '../foundation';
-import { fieldError, todayOf } from '../kit';
+import { checkVersion, fieldError, todayOf } from '../kit';
 
-const STALE = 'Ce rendez-vous a été modifié entre-temps par quelqu’un d’autre : rechargez le dossier, puis refaites vos changements.';
 
 /** The rendez-vous, if the actor may access its dossier. */
 export function accessibleAppointment(db: DbOrTx, actor: Actor, id: number): AppointmentRow {
@@ -108,7 +107,7 @@ export function plan(input: MethodParsedInput<'appointments.plan'>, call: Authed
 /** The rendez-vous to change: same version, not cancelled, not taken place (no outcome, not before today). */
 function changeable(call: AuthedCall, id: number, version: number): AppointmentRow {
   const row = accessibleAppointment(call.open.db, call.actor, id);
-  if (row.version !== version) throw new ApiError('CONFLICT', STALE);
+  checkVersion(call, row.version, version, 'rendezVous', row.id);
   if (row.cancelledAt) throw new ApiError('RULE', 'Ce rendez-vous est annulé : il ne se modifie plus.');
   if (row.outcome !== null || row.date < todayOf(call)) {
     throw new ApiError('RULE', `Le rendez-vous du ${formatDate(row.date)} a eu lieu : il ne se modifie plus ni ne s’annule ; enregistrez la présence.`);
@@ -141,7 +140,7 @@ export function cancel(input: MethodParsedInput<'appointments.cancel'>, call: Au
 
 export function recordOutcome(input: MethodParsedInput<'appointments.recordOutcome'>, call: AuthedCall): MethodOutput<'appointments.recordOutcome'> {
   const row = accessibleAppointment(call.open.db, call.actor, input.appointmentId);
-  if (row.version !== input.version) throw new ApiError('CONFLICT', STALE);
+  checkVersion(call, row.version, input.version, 'rendezVous', row.id);
   if (row.cancelledAt) throw new ApiError('RULE', 'Ce rendez-vous a été annulé : il n’y a pas de présence à enregistrer.');
   const today = todayOf(call);
   if (row.date > today) {

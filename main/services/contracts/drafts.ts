@@ -113,7 +113,7 @@ export function update(input: MethodParsedInput<'contracts.update'>, call: Authe
   const db = call.open.db;
   const { contractId, version, ...form } = input;
   const l = accessibleContract(db, actor, contractId);
-  checkVersion(l.row.version, version, 'contrat');
+  checkVersion(call, l.row.version, version, 'contrat', l.row.id);
   if (l.row.status !== 'brouillon') {
     // A signed contract: only the bilan columns and the fiche de suivi emploi may change (checkContractEdit).
     const base = coreOf(l);
@@ -137,7 +137,7 @@ export function update(input: MethodParsedInput<'contracts.update'>, call: Authe
 
 export function saveBilan(input: MethodParsedInput<'contracts.saveBilan'>, call: AuthedCall): MethodOutput<'contracts.saveBilan'> {
   const l = accessibleContract(call.open.db, call.actor, input.contractId);
-  checkVersion(l.row.version, input.version, 'contrat');
+  checkVersion(call, l.row.version, input.version, 'contrat', l.row.id);
   return saveBilanColumns(call, l, input.pap.actions, input.suiviEmploi, input.bilanGeneral);
 }
 
@@ -145,7 +145,7 @@ export function deleteDraft(input: MethodParsedInput<'contracts.deleteDraft'>, c
   const { actor } = call;
   const db = call.open.db;
   const l = accessibleContract(db, actor, input.contractId);
-  checkVersion(l.row.version, input.version, 'contrat');
+  checkVersion(call, l.row.version, input.version, 'contrat', l.row.id);
   if (l.row.status !== 'brouillon') {
     throw ruleFailure([
       { path: 'status', message: `Seul un brouillon se supprime ; ce contrat est « ${CONTRACT_STATUS_LABELS[l.row.status]} » et reste au dossier.` },

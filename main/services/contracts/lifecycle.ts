@@ -60,7 +60,7 @@ function transition(
   const { actor } = call;
   const db = call.open.db;
   const l = accessibleContract(db, actor, input.contractId);
-  checkVersion(l.row.version, input.version, 'contrat');
+  checkVersion(call, l.row.version, input.version, 'contrat', l.row.id);
   const today = todayOf(call);
   const suivi = suiviForRules(l.row.suiviEmploi as SuiviEmploiLineInput[], l.row.start, l.row.renewalOfId !== null);
   const mapPath = (p: string) => papPath(suivi.mapPath(options.mapPath ? options.mapPath(p) : p));

@@ -38,7 +38,7 @@ export function renew(input: MethodParsedInput<'contracts.renew'>, call: AuthedC
   const { actor } = call;
   const db = call.open.db;
   const l = accessibleContract(db, actor, input.contractId);
-  checkVersion(l.row.version, input.version, 'contrat');
+  checkVersion(call, l.row.version, input.version, 'contrat', l.row.id);
   const existing = renewalOfContract(db, l.row.id);
   if (existing) {
     throw ruleFailure([{ message: `Ce contrat a déjà été renouvelé (contrat du ${formatDate(existing.start)}, « ${CONTRACT_STATUS_LABELS[existing.status]} »).` }]);

@@ -9,7 +9,9 @@ import { documentSnapshot, findFinalDocument, insertDocument, recordDocumentAudi
 import type { DocumentRow } from '../../../db/schema';
 import { DOCUMENT_KIND_LABELS, PDF_MIME, type DocumentFile, type DocumentKind, type DocumentSummary } from '../../../shared/api/documents';
 import { ApiError } from '../../../shared/api/errors';
-import { renderDocument, type RenderedPages } from '../../documents';
+import type { RenderedPages } from '../../documents';
+import { layOut, type DocumentJob } from '../../documents/jobs';
+import { renderInPool } from '../../documents/pool';
 import { safeFileName } from '../../documents/format';
 import { auditActor, type AuthedCall } from '../context';
 
@@ -23,13 +25,17 @@ export interface Source {
   sourceVersion: number;
   /** Everything the document is made from (hashed to recognise a reprint). */
   model: unknown;
+  /** Its template and the template's data: rendered by the PDF worker pool. */
+  job: DocumentJob;
+  /** The job laid out here (title, file name, copies). */
   pages: RenderedPages;
-  /** How its pages are numbered (letters: each on its own); default: over the whole document. */
-  render?: (pages: RenderedPages) => Promise<Buffer>;
   /** Why it cannot be archived as final, or null. */
   finalBlocker: string | null;
   watermark: string | null;
 }
+
+/** A job with its pages laid out (`job` and `pages` of a Source). */
+export const laidOut = (job: DocumentJob): { job: DocumentJob; pages: RenderedPages } => ({ job, pages: layOut(job) });
 
 /** The source with a file name safe on every system. */
 export const withSafeFileName = (source: Source): Source => ({ ...source, pages: { ...source.pages, fileName: safeFileName(source.pages.fileName) } });
@@ -91,7 +97,7 @@ export function fileOf(row: DocumentRow): DocumentFile {
 /** The source's PDF (a rendering failure is a French INTERNAL error, logged). */
 export async function render(source: Source): Promise<Buffer> {
   try {
-    return await (source.render ?? renderDocument)(source.pages);
+    return await renderInPool(source.job);
   } catch (error) {
     console.error('[documents] génération impossible', error);
     const detail = error instanceof Error && error.message.startsWith('Les polices') ? ` ${error.message}` : '';

@@ -10,14 +10,12 @@ import type { MethodOutput, MethodParsedInput } from '../../../shared/api/contra
 import { PDF_MIME, type EpDocumentKind } from '../../../shared/api/documents';
 import { EP_READERS, type EpLetterKind } from '../../../shared/api/ep';
 import { ApiError } from '../../../shared/api/errors';
-import { cancellationPages, convocationsPages, decisionLetterPages, informationsPages, minutesPages, renderLetters } from '../../documents/ep/letters';
-import { renderSessionFile, sessionFilePages } from '../../documents/ep/session-file';
 import type { DocumentContext } from '../../documents/model';
 import type { AuthedCall } from '../context';
 import { ruleFailure, todayOf } from '../kit';
 import { formatDate } from '../../../shared/domain/format';
 import { accessibleSession, cancellationData, cancelSession, convocations, decisionLetter, loadSessionData, minutes, sessionFileData } from '../ep';
-import { archive, summaryOf, withSafeFileName, type Source } from './archive';
+import { archive, laidOut, summaryOf, withSafeFileName, type Source } from './archive';
 
 const NOT_ON_AGENDA = 'Ce dossier ne figure pas à l’ordre du jour de la séance.';
 
@@ -62,8 +60,7 @@ export function epSource(kind: EpDocumentKind, sourceId: number, call: AuthedCal
       sourceEntity: 'ep_session_item',
       sourceVersion: session.version,
       model: { kind, input, ctx },
-      pages: decisionLetterPages(input, to, ctx),
-      render: renderLetters,
+      ...laidOut({ template: 'epDecisionLetter', args: [input, to, ctx] }),
       finalBlocker: null,
       watermark: null,
     };
@@ -77,22 +74,22 @@ export function epSource(kind: EpDocumentKind, sourceId: number, call: AuthedCal
     case 'ep_convocations':
     case 'ep_informations': {
       const data = convocations({ sessionId: session.id }, call);
-      const pages = kind === 'ep_convocations' ? convocationsPages(data, letterCtx) : informationsPages(data, letterCtx);
-      if (pages.pages.length === 0) throw new ApiError('RULE', 'L’équipe pluridisciplinaire n’a aucun membre à convoquer.');
-      return { ...base, model: { kind, data, ctx: letterCtx }, pages, render: renderLetters };
+      const document = laidOut({ template: kind === 'ep_convocations' ? 'epConvocations' : 'epInformations', args: [data, letterCtx] });
+      if (document.pages.pages.length === 0) throw new ApiError('RULE', 'L’équipe pluridisciplinaire n’a aucun membre à convoquer.');
+      return { ...base, model: { kind, data, ctx: letterCtx }, ...document };
     }
     case 'ep_annulation': {
       const data = cancellationData(db, session, ep);
-      return { ...base, model: { kind, data, ctx: letterCtx }, pages: cancellationPages(data, letterCtx), render: renderLetters };
+      return { ...base, model: { kind, data, ctx: letterCtx }, ...laidOut({ template: 'epCancellation', args: [data, letterCtx] }) };
     }
     case 'ep_proces_verbal': {
       const data = minutes({ sessionId: session.id }, call);
-      return { ...base, model: { kind, data, ctx }, pages: minutesPages(data, ctx), render: renderLetters };
+      return { ...base, model: { kind, data, ctx }, ...laidOut({ template: 'epMinutes', args: [data, ctx] }) };
     }
     case 'ep_dossier_seance':
     case 'ep_dossier_seance_anonymise': {
       const data = sessionFileData(db, session, ep, kind === 'ep_dossier_seance_anonymise');
-      return { ...base, model: { kind, data, ctx }, pages: sessionFilePages(data, ctx), render: renderSessionFile };
+      return { ...base, model: { kind, data, ctx }, ...laidOut({ template: 'epSessionFile', args: [data, ctx] }) };
     }
   }
 }

@@ -6,19 +6,13 @@ import { findAppointment, findMds, findUserById } from '../../../db/queries';
 import type { DossierDocumentKind } from '../../../shared/api/documents';
 import { ApiError } from '../../../shared/api/errors';
 import { PROJECT_WATERMARK, type DocumentContext } from '../../documents';
-import { contractPages } from '../../documents/templates/contract';
-import { convocationPages } from '../../documents/templates/convocation';
-import { dspPages } from '../../documents/templates/dsp';
-import { edePages } from '../../documents/templates/ede';
-import { ficheAnswerPages, fichePages } from '../../documents/templates/fiche';
-import { orientationPages } from '../../documents/templates/orientation';
 import type { AuthedCall } from '../context';
 import { todayOf } from '../kit';
 import { getContract } from '../contracts';
 import { getFiche } from '../fiches';
 import { accessibleDossier, etatCivilOf } from '../foundation';
 import { currentEdeGrid, decisionForDocument, getDspRevision, getEde } from '../interview';
-import type { Source } from './archive';
+import { laidOut, type Source } from './archive';
 
 export const NOT_SIGNED =
   'Ce contrat n’est pas encore signé : il ne s’imprime qu’en projet (filigrane « PROJET – ne vaut pas contrat »). Enregistrez les signatures pour archiver les exemplaires originaux.';
@@ -58,7 +52,7 @@ export function dossierSource(kind: DossierDocumentKind, sourceId: number, call:
         sourceEntity: 'contract',
         sourceVersion: view.version,
         model: { kind, view, ctx },
-        pages: contractPages(view, ctx),
+        ...laidOut({ template: 'contract', args: [view, ctx] }),
         finalBlocker: draft ? NOT_SIGNED : null,
         watermark: draft ? PROJECT_WATERMARK : null,
       };
@@ -73,7 +67,7 @@ export function dossierSource(kind: DossierDocumentKind, sourceId: number, call:
         sourceEntity: 'dsp_revision',
         sourceVersion: 0,
         model: { kind, revision, etatCivil, ctx },
-        pages: dspPages(revision, etatCivil, ctx),
+        ...laidOut({ template: 'dsp', args: [revision, etatCivil, ctx] }),
       };
     }
     case 'ede': {
@@ -88,14 +82,14 @@ export function dossierSource(kind: DossierDocumentKind, sourceId: number, call:
         sourceEntity: 'ede_assessment',
         sourceVersion: 0,
         model: { kind, assessment, etatCivil, ctx, grid: usable },
-        pages: edePages(assessment, usable, etatCivil, ctx),
+        ...laidOut({ template: 'ede', args: [assessment, usable, etatCivil, ctx] }),
       };
     }
     case 'orientation': {
       const { period, ede } = decisionForDocument(sourceId, call);
       const ctx = contextOf(call, period.personId);
       const data = { period, ede, etatCivil: etatCivilOf(db, period.personId) };
-      return { ...base, personId: period.personId, sourceEntity: 'orientation', sourceVersion: 0, model: { kind, data, ctx }, pages: orientationPages(data, ctx) };
+      return { ...base, personId: period.personId, sourceEntity: 'orientation', sourceVersion: 0, model: { kind, data, ctx }, ...laidOut({ template: 'orientation', args: [data, ctx] }) };
     }
     case 'fiche_liaison':
     case 'reponse_fiche': {
@@ -108,7 +102,7 @@ export function dossierSource(kind: DossierDocumentKind, sourceId: number, call:
         sourceEntity: 'fiche_liaison',
         sourceVersion: view.version,
         model: { kind, view, ctx },
-        pages: kind === 'reponse_fiche' ? ficheAnswerPages(view, ctx) : fichePages(view, ctx),
+        ...laidOut({ template: kind === 'reponse_fiche' ? 'ficheAnswer' : 'fiche', args: [view, ctx] }),
       };
     }
     case 'convocation': {
@@ -132,7 +126,7 @@ export function dossierSource(kind: DossierDocumentKind, sourceId: number, call:
         sourceEntity: 'appointment',
         sourceVersion: row.version,
         model,
-        pages: convocationPages({ ...model, letterDate: today }, ctx),
+        ...laidOut({ template: 'convocation', args: [{ ...model, letterDate: today }, ctx] }),
         finalBlocker: convocationBlocker(row, today),
       };
     }

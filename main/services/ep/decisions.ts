@@ -39,7 +39,7 @@ import { sanctionSchedule, type SanctionKind } from '../../../shared/domain/rule
 import { auditActor, type AuthedCall } from '../context';
 import { accessibleDossier } from '../foundation';
 import { accessibleSession, avisView, decisionView, reloadSession, sanctionView, sessionView } from './common';
-import { fieldError, notAfterToday, ruleFailure, renamed, todayOf } from '../kit';
+import { SECOND_RECORDING, conflictError, fieldError, notAfterToday, ruleFailure, renamed, todayOf } from '../kit';
 import { decideOrientation } from '../interview';
 import { agree, formatDate, personName } from '../../../shared/domain/format';
 
@@ -66,6 +66,7 @@ export function recordDecision(input: MethodParsedInput<'ep.sessions.recordDecis
 
   const avis = avisOfSaisine(db, s.id);
   const existing = decisionOfSaisine(db, s.id);
+  if (existing) throw conflictError(call, { entity: 'ep_decision', id: existing.id }, 'Le Président a déjà pris sa décision sur cette saisine.', SECOND_RECORDING);
   const organisme = input.organismeReferentId ? findOrganisme(db, input.organismeReferentId) : undefined;
   if (input.organismeReferentId && !organisme) throw fieldError('VALIDATION', 'organismeReferentId', 'L’organisme référent choisi n’existe pas.');
   const correspondant = input.correspondantId ? findUserById(db, input.correspondantId) : undefined;
@@ -78,7 +79,7 @@ export function recordDecision(input: MethodParsedInput<'ep.sessions.recordDecis
     cible: s.cible,
     suspensionMotif: s.suspensionMotif as SuspensionMotif | null,
     avis: avis ? { date: avis.date, sens: avis.sens, motivation: avis.motivation } : null,
-    decision: existing ? { date: existing.date, sens: existing.sens } : null,
+    decision: null,
   };
   const ruled = recordPresidentDecision(saisine, {
     date: input.date,

@@ -59,7 +59,7 @@ import {
   sessionSummaries,
   sessionView,
 } from './common';
-import { fieldError, notAfterToday, ruleFailure, todayOf } from '../kit';
+import { SECOND_RECORDING, checkVersion, conflictError, fieldError, notAfterToday, ruleFailure, todayOf } from '../kit';
 import { formatDate, personName } from '../../../shared/domain/format';
 
 // --- Queue -------------------------------------------------------------------------------------------------
@@ -207,6 +207,7 @@ export function update(input: MethodParsedInput<'ep.sessions.update'>, call: Aut
   const { app, actor } = call;
   const db = call.open.db;
   const { session, ep } = accessibleSession(db, actor, input.sessionId, 'secretariat');
+  if (input.version !== undefined) checkVersion(call, session.version, input.version, 'seance', session.id);
   requireState(session, ['creee', 'dossiers_inscrits'], 'La date, le lieu et les horaires se changent avant l’envoi des convocations');
   const config = slotConfigOf(input);
   const at = app.nowIso();
@@ -377,9 +378,7 @@ export function cancelSession(input: { sessionId: number; version: number; reaso
   const { app, actor } = call;
   const db = call.open.db;
   const { session, ep } = accessibleSession(db, actor, input.sessionId, 'secretariat');
-  if (session.version !== input.version) {
-    throw new ApiError('CONFLICT', 'Cette séance a été modifiée entre-temps par quelqu’un d’autre : rechargez-la, puis recommencez.');
-  }
+  checkVersion(call, session.version, input.version, 'seance', session.id);
   const today = todayOf(call);
   const checked = checkSessionCancel(sessionFacts(loadSessionData(db, session, ep), today));
   if (!checked.ok) throw ruleFailure(checked.errors);
@@ -454,8 +453,9 @@ export function recordAvis(input: MethodParsedInput<'ep.sessions.recordAvis'>, c
     throw fieldError('VALIDATION', 'proposedSanction', 'Un avis défavorable à la suspension ne propose pas de sanction.');
   }
   const existing = avisOfSaisine(db, s.id);
+  if (existing) throw conflictError(call, { entity: 'ep_avis', id: existing.id }, 'L’équipe pluridisciplinaire a déjà rendu son avis sur cette saisine.', SECOND_RECORDING);
   const ruled = recordEpAvis(
-    { origin: s.origin, date: s.date, avis: existing ? { date: existing.date, sens: existing.sens, motivation: existing.motivation } : null },
+    { origin: s.origin, date: s.date, avis: null },
     { date: input.date, sens: input.sens, motivation: input.motivation },
   );
   if (!ruled.ok) throw ruleFailure(ruled.errors);

@@ -551,7 +551,7 @@ export function update(input: MethodParsedInput<'fiches.update'>, call: AuthedCa
   const db = call.open.db;
   const { ficheId, version, ...form } = input;
   const { fiche, person, foyer } = accessibleFiche(db, actor, ficheId);
-  checkVersion(fiche.version, version, 'fiche');
+  checkVersion(call, fiche.version, version, 'fiche', fiche.id);
   requireDraft(fiche);
   const contractId = resolveContract(db, person.id, form);
   const at = call.app.nowIso();
@@ -579,7 +579,7 @@ export function deleteDraft(input: MethodParsedInput<'fiches.deleteDraft'>, call
   const { actor } = call;
   const db = call.open.db;
   const { fiche } = accessibleFiche(db, actor, input.ficheId);
-  checkVersion(fiche.version, input.version, 'fiche');
+  checkVersion(call, fiche.version, input.version, 'fiche', fiche.id);
   requireDraft(fiche);
   const at = call.app.nowIso();
   db.transaction((tx) => {
@@ -628,7 +628,7 @@ export function send(input: MethodParsedInput<'fiches.send'>, call: AuthedCall):
   const { actor } = call;
   const db = call.open.db;
   const { fiche, person, foyer } = accessibleFiche(db, actor, input.ficheId);
-  checkVersion(fiche.version, input.version, 'fiche');
+  checkVersion(call, fiche.version, input.version, 'fiche', fiche.id);
   // A réorientation carries the latest EDE (« transmettre également l’échelle de distance à l’emploi »).
   const current: FicheLiaison = fiche.type === 'reorientation' ? { ...fiche, edeId: latestEdeOf(db, person.id)?.id ?? null } : fiche;
   const transition = transitionFiche(ruleFiche(db, current), 'envoyer', { ...sendingContext(db, current), date: input.date });
@@ -711,7 +711,7 @@ export function answer(input: MethodParsedInput<'fiches.answer'>, call: AuthedCa
   const { actor } = call;
   const db = call.open.db;
   const { fiche, person } = accessibleFiche(db, actor, input.ficheId);
-  checkVersion(fiche.version, input.version, 'fiche');
+  checkVersion(call, fiche.version, input.version, 'fiche', fiche.id);
   if (fiche.status !== 'envoyee') throw ruleFailure([{ path: 'status', message: ANSWER_REFUSALS[fiche.status] }]);
   const errors: RuleError[] = [...notInFuture(input.date, todayOf(call), 'date')];
   if (fiche.sentOn && input.date < fiche.sentOn) {
@@ -771,7 +771,7 @@ export function presidentDecision(input: MethodParsedInput<'fiches.presidentDeci
   const { actor } = call;
   const db = call.open.db;
   const { fiche } = accessibleFiche(db, actor, input.ficheId);
-  checkVersion(fiche.version, input.version, 'fiche');
+  checkVersion(call, fiche.version, input.version, 'fiche', fiche.id);
   if (fiche.status === 'close') throw ruleFailure([{ path: 'status', message: 'Cette fiche est close.' }]);
   const check = checkPresidentDecision(input, {
     type: fiche.type,
@@ -812,7 +812,7 @@ export function close(input: MethodParsedInput<'fiches.close'>, call: AuthedCall
   const { actor } = call;
   const db = call.open.db;
   const { fiche } = accessibleFiche(db, actor, input.ficheId);
-  checkVersion(fiche.version, input.version, 'fiche');
+  checkVersion(call, fiche.version, input.version, 'fiche', fiche.id);
   const rf = ruleFiche(db, fiche);
   const result = transitionFiche(rf, 'repondre', { date: input.date, reponse: rf.reponse ? { texte: rf.reponse.texte, auteur: rf.reponse.auteur } : undefined });
   const errors: RuleError[] = result.ok ? [] : [...result.errors];
@@ -846,7 +846,7 @@ export function structureFeedback(input: MethodParsedInput<'fiches.structureFeed
   const { actor } = call;
   const db = call.open.db;
   const { fiche } = accessibleFiche(db, actor, input.ficheId);
-  checkVersion(fiche.version, input.version, 'fiche');
+  checkVersion(call, fiche.version, input.version, 'fiche', fiche.id);
   if (!wantsCgActions(fiche)) {
     throw ruleFailure([{ message: 'Le retour d’une structure ne concerne qu’une demande d’action du Conseil Général.' }]);
   }

@@ -8,16 +8,16 @@ import { auditActor, toApiUser, type AppContext, type AuthedCall, type PublicCal
 
 export const BAD_CREDENTIALS_MESSAGE = 'Identifiant ou mot de passe incorrect';
 
-/** A wrong credential: counted (the login may close for a few seconds), answered at once. */
-function refuse(app: AppContext, login: string): never {
-  app.throttle.fail(login, app.nowMs());
+/** A wrong credential: counted (the login, from this address, may close for a few seconds), answered at once. */
+function refuse(app: AppContext, login: string, address: string | undefined): never {
+  app.throttle.fail(login, app.nowMs(), address);
   throw new ApiError('UNAUTHENTICATED', BAD_CREDENTIALS_MESSAGE);
 }
 
-/** Inside the window after repeated failures: refused at once, unchecked and uncounted. */
-function checkNotThrottled(app: AppContext, login: string): void {
-  const wait = app.throttle.waitMs(login, app.nowMs());
-  if (wait > 0) throw new ApiError('TOO_MANY_ATTEMPTS', tooManyAttemptsMessage(wait));
+/** Inside the window after repeated failures (of this login from this address, or from this address): refused at once, unchecked and uncounted. */
+function checkNotThrottled(app: AppContext, login: string, address: string | undefined): void {
+  const closed = app.throttle.check(login, app.nowMs(), address);
+  if (closed) throw new ApiError('TOO_MANY_ATTEMPTS', tooManyAttemptsMessage(closed.waitMs, closed.scope));
 }
 
 /**
@@ -26,15 +26,17 @@ function checkNotThrottled(app: AppContext, login: string): void {
  * and a growing delay after repeated failures for that login.
  */
 export function login(input: MethodParsedInput<'auth.login'>, call: PublicCall): Promise<MethodOutput<'auth.login'>> {
-  const { app } = call;
+  const { app, address } = call;
   const ws = app.workspace;
-  return app.loginLocks.run(input.login, async () => {
+  // One login at a time per login name — per (login, address) on a server, so an attacker's attempts elsewhere queue nobody.
+  return app.loginLocks.run(address === undefined ? input.login : `${input.login}\u0000${address}`, async () => {
     if (!ws.isInitialized()) {
       throw new ApiError('NOT_INITIALIZED', 'L’application n’est pas encore initialisée : créez d’abord l’espace de travail.');
     }
-    checkNotThrottled(app, input.login);
+    checkNotThrottled(app, input.login, address);
+    // On a server the database is open: the password is checked on the user's own slot against the open key.
     const key = await unwrapKey(ws.keyPath, input.login, input.password);
-    if (!key) return refuse(app, input.login);
+    if (!key) return refuse(app, input.login, address);
     const result = await ws.lock.run(() => {
       try {
         const open = ws.openWith(key);
@@ -49,9 +51,9 @@ export function login(input: MethodParsedInput<'auth.login'>, call: PublicCall):
     });
     if (!result) {
       await app.releaseIfIdle();
-      return refuse(app, input.login);
+      return refuse(app, input.login, address);
     }
-    app.throttle.reset(input.login);
+    app.throttle.reset(input.login, address);
     return result;
   });
 }
@@ -62,25 +64,43 @@ export async function logout(_input: MethodParsedInput<'auth.logout'>, call: Aut
   return { ok: true };
 }
 
+/**
+ * « Se déconnecter partout »: ends every session of the caller, this one included, after its journal line (in the
+ * call's write transaction). On a desk, the database closes at the next idle check if nobody is left.
+ */
+export function logoutEverywhere(_input: MethodParsedInput<'auth.logoutEverywhere'>, call: AuthedCall): MethodOutput<'auth.logoutEverywhere'> {
+  const { app, actor } = call;
+  recordAudit(call.open.db, {
+    actor: auditActor(actor),
+    at: app.nowIso(),
+    entity: 'user',
+    entityId: actor.id,
+    action: 'update',
+    before: null,
+    after: { sessions: 'logout_all' },
+  });
+  return { ok: true, ended: app.sessions.endForUser(actor.id) };
+}
+
 export function me(_input: MethodParsedInput<'auth.me'>, call: AuthedCall): MethodOutput<'auth.me'> {
   return toApiUser(call.actor);
 }
 
 /** The locked screen: the user's own password (on their slot, against the open key) unlocks it; throttled. */
 export function unlock(input: MethodParsedInput<'auth.unlock'>, call: AuthedCall): Promise<MethodOutput<'auth.unlock'>> {
-  const { app, actor } = call;
+  const { app, actor, address } = call;
   const ws = app.workspace;
   return app.loginLocks.run(actor.login, async () => {
-    checkNotThrottled(app, actor.login);
+    checkNotThrottled(app, actor.login, address);
     const key = await unwrapKey(ws.keyPath, actor.login, input.password);
     const openKey = ws.key;
     const matches = key !== null && key.length === openKey.length && timingSafeEqual(key, openKey);
     key?.fill(0);
     if (!matches) {
-      app.throttle.fail(actor.login, app.nowMs());
+      app.throttle.fail(actor.login, app.nowMs(), address);
       throw new ApiError('VALIDATION', 'Mot de passe incorrect.', { password: 'Mot de passe incorrect.' });
     }
-    app.throttle.reset(actor.login);
+    app.throttle.reset(actor.login, address);
     return { ok: true as const };
   });
 }
@@ -90,21 +110,21 @@ export function changePassword(
   input: MethodParsedInput<'auth.changePassword'>,
   call: AuthedCall,
 ): Promise<MethodOutput<'auth.changePassword'>> {
-  const { app, actor } = call;
+  const { app, actor, address } = call;
   const ws = app.workspace;
   return app.loginLocks.run(actor.login, async () => {
-    checkNotThrottled(app, actor.login);
+    checkNotThrottled(app, actor.login, address);
     const key = await unwrapKey(ws.keyPath, actor.login, input.currentPassword);
     const openKey = ws.key;
     const matches = key !== null && key.length === openKey.length && timingSafeEqual(key, openKey);
     key?.fill(0);
     if (!matches) {
-      app.throttle.fail(actor.login, app.nowMs());
+      app.throttle.fail(actor.login, app.nowMs(), address);
       throw new ApiError('VALIDATION', 'Le mot de passe actuel est incorrect.', {
         currentPassword: 'Le mot de passe actuel est incorrect.',
       });
     }
-    app.throttle.reset(actor.login);
+    app.throttle.reset(actor.login, address);
     if (input.newPassword === input.currentPassword) {
       throw new ApiError('VALIDATION', 'Le nouveau mot de passe doit être différent de l’actuel.', {
         newPassword: 'Le nouveau mot de passe doit être différent de l’actuel.',

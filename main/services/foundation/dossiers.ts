@@ -23,6 +23,7 @@ import type { EtatCivil } from '../../../shared/api/contracts';
 import type { Dossier } from '../../../shared/api/dossier';
 import { ApiError } from '../../../shared/api/errors';
 import { auditActor, type Actor, type AuthedCall } from '../context';
+import { conflictError } from '../kit';
 
 /*
  * Access to dossiers (handbook, DUI: « l’utilisateur ne peut consulter ou modifier que les dossiers
@@ -224,10 +225,10 @@ export function update(input: MethodParsedInput<'dossiers.update'>, call: Authed
   const db = call.open.db;
   const { person, foyer } = accessibleDossier(db, actor, input.personId);
   if (person.version !== input.version) {
-    throw new ApiError(
-      'CONFLICT',
-      'Ce dossier a été modifié entre-temps par quelqu’un d’autre : rechargez-le, puis refaites vos changements.',
-    );
+    // The foyer and its persons: saving one person of a foyer changes the version of the others too.
+    const personIds = [person.id, ...(loadDossier(db, person.id)?.others ?? []).map((o) => o.id)];
+    const targets = [{ entity: 'foyer' as const, id: foyer.id }, ...personIds.map((id) => ({ entity: 'person' as const, id }))];
+    throw conflictError(call, targets, 'Ce dossier a été modifié entre-temps.');
   }
   const names = resolveNames(db, actor, input.person, person);
   const other = findFoyerByCaf(db, input.foyer.cafNumber);

@@ -15,6 +15,7 @@ export const foundationHandlers: HandlersFor<keyof typeof foundationMethods> = {
   'setup.create': setup.setupCreate,
   'auth.login': auth.login,
   'auth.logout': auth.logout,
+  'auth.logoutEverywhere': auth.logoutEverywhere,
   'auth.me': auth.me,
   'auth.unlock': auth.unlock,
   'auth.changePassword': auth.changePassword,

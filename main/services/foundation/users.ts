@@ -11,8 +11,9 @@ import {
   userSnapshot,
 } from '../../../db/queries';
 import type { User as UserRow } from '../../../db/schema';
-import type { MethodOutput, MethodParsedInput } from '../../../shared/api/contract';
+import { PARTNER_MESSAGES, type Account, type MethodOutput, type MethodParsedInput } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
+import { toIso } from '../../../shared/domain/rules/dates';
 import { auditActor, toApiUser, type AuthedCall } from '../context';
 
 const LAST_ADMIN_MESSAGE =
@@ -22,6 +23,42 @@ function withMds(row: UserRow, mdsId: number) {
   return { ...row, mdsId: row.mdsId ?? mdsId };
 }
 
+/** An account as the administration lists it: with its partner (extranet) fields. */
+function toAccount(row: UserRow, mdsId: number): Account {
+  return { ...toApiUser(withMds(row, mdsId)), partner: row.partner, charteSignedOn: row.charteSignedOn, accessRequestRef: row.accessRequestRef };
+}
+
+/** What the journal keeps of an account: its partner fields too, once it is or was a partner's. */
+function accountSnapshot(row: UserRow, partnerEver: boolean) {
+  return partnerEver
+    ? { ...userSnapshot(row), partenaire: row.partner, charteSigneeLe: row.charteSignedOn, demandeAcces: row.accessRequestRef }
+    : userSnapshot(row);
+}
+
+type PartnerState = Pick<UserRow, 'role' | 'partner' | 'charteSignedOn' | 'accessRequestRef'> & { active: boolean };
+
+/**
+ * An active partner account needs a référent role, the charte's date (not in the future) and the access request's
+ * reference: refused here with field messages, before the database's own trigger.
+ */
+function checkPartner(state: PartnerState, today: string): void {
+  if (!state.partner || !state.active) return;
+  const fieldErrors: Record<string, string> = {};
+  if (state.role !== 'referent') fieldErrors.role = PARTNER_MESSAGES.role;
+  if (!state.charteSignedOn) fieldErrors.charteSignedOn = PARTNER_MESSAGES.charteSignedOn;
+  else if (state.charteSignedOn > today) fieldErrors.charteSignedOn = PARTNER_MESSAGES.charteInFuture;
+  if (!state.accessRequestRef) fieldErrors.accessRequestRef = PARTNER_MESSAGES.accessRequestRef;
+  const first = Object.values(fieldErrors)[0];
+  if (first) throw new ApiError('VALIDATION', first, fieldErrors);
+}
+
+/** The partner fields to store: cleared when the account is not a partner's. */
+const partnerValues = (partner: boolean, charteSignedOn: string | null | undefined, accessRequestRef: string | null | undefined) => ({
+  partner,
+  charteSignedOn: partner ? (charteSignedOn ?? null) : null,
+  accessRequestRef: partner ? (accessRequestRef ?? null) : null,
+});
+
 /** An account of the caller's MDS, or NOT_FOUND. */
 function accountOfMds(call: AuthedCall, id: number): UserRow {
   const row = findUserById(call.open.db, id);
@@ -30,7 +67,7 @@ function accountOfMds(call: AuthedCall, id: number): UserRow {
 }
 
 export function list(_input: MethodParsedInput<'users.list'>, call: AuthedCall): MethodOutput<'users.list'> {
-  return listUsers(call.open.db, call.actor.mdsId).map((row) => toApiUser(withMds(row, call.actor.mdsId)));
+  return listUsers(call.open.db, call.actor.mdsId).map((row) => toAccount(row, call.actor.mdsId));
 }
 
 export function staff(_input: MethodParsedInput<'users.staff'>, call: AuthedCall): MethodOutput<'users.staff'> {
@@ -56,10 +93,12 @@ export function create(input: MethodParsedInput<'users.create'>, call: AuthedCal
       throw new ApiError('CONFLICT', 'Cet identifiant est déjà utilisé.', { login: 'Cet identifiant est déjà utilisé.' });
     }
     const at = app.nowIso();
+    const partner = partnerValues(input.partner, input.charteSignedOn, input.accessRequestRef);
+    checkPartner({ role: input.role, active: true, ...partner }, toIso(app.options.now()));
     const row = db.transaction((tx) => {
       const created = insertUser(
         tx,
-        { login: input.login, displayName: input.displayName, role: input.role, structure: input.structure, mdsId: actor.mdsId },
+        { login: input.login, displayName: input.displayName, role: input.role, structure: input.structure, mdsId: actor.mdsId, ...partner },
         at,
       );
       recordAudit(tx, {
@@ -69,13 +108,13 @@ export function create(input: MethodParsedInput<'users.create'>, call: AuthedCal
         entityId: created.id,
         action: 'create',
         before: null,
-        after: userSnapshot(created),
+        after: accountSnapshot(created, created.partner),
       });
       return created;
     });
     // No account had this login: a slot under it is an orphan of an interrupted creation, replaced here.
     await setSlot(ws.keyPath, input.login, input.password, ws.key);
-    return toApiUser(withMds(row, actor.mdsId));
+    return toAccount(row, actor.mdsId);
   });
 }
 
@@ -86,20 +125,28 @@ export function update(input: MethodParsedInput<'users.update'>, call: AuthedCal
   const demoted = before.active && before.role === 'administrateur' && input.role !== 'administrateur';
   if (demoted && countActiveAdmins(db, actor.mdsId) <= 1) throw new ApiError('RULE', LAST_ADMIN_MESSAGE);
   const at = app.nowIso();
+  const isPartner = input.partner ?? before.partner;
+  const partner = partnerValues(
+    isPartner,
+    input.charteSignedOn === undefined ? before.charteSignedOn : input.charteSignedOn,
+    input.accessRequestRef === undefined ? before.accessRequestRef : input.accessRequestRef,
+  );
+  checkPartner({ role: input.role, active: before.active, ...partner }, toIso(app.options.now()));
+  const partnerEver = before.partner || partner.partner;
   const after = db.transaction((tx) => {
-    const row = updateUser(tx, before.id, { displayName: input.displayName, role: input.role, structure: input.structure }, at);
+    const row = updateUser(tx, before.id, { displayName: input.displayName, role: input.role, structure: input.structure, ...partner }, at);
     recordAudit(tx, {
       actor: auditActor(actor),
       at,
       entity: 'user',
       entityId: row.id,
       action: 'update',
-      before: userSnapshot(before),
-      after: userSnapshot(row),
+      before: accountSnapshot(before, partnerEver),
+      after: accountSnapshot(row, partnerEver),
     });
     return row;
   });
-  return toApiUser(withMds(after, actor.mdsId));
+  return toAccount(after, actor.mdsId);
 }
 
 /**

@@ -23,7 +23,7 @@ import {
 import { SITUATIONS_FAMILIALES } from '../../../shared/api/dossier';
 import { personName } from '../../../shared/domain/format';
 import { identityKeys } from '../../../shared/domain/identity';
-import { rejected, type Applied, type AppliedRow, type BatchContext, type Evaluation, type ImportKindEngine } from './context';
+import { rejected, type Applied, type AppliedRow, type BatchContext, type Confirmation, type Evaluation, type ImportKindEngine } from './context';
 import { LineErrors, on, parseDate, parseSexe, parseSituation, text, type LineValues } from './values';
 import { createdTouched, deleteCreated } from './undo';
 import { audit, foyerValuesSnapshot, personSnapshot, statement, writeFoyer, writePerson } from './writer';
@@ -39,6 +39,7 @@ interface CafLine {
 interface FoyerFound {
   id: number;
   mds_id: number;
+  caf_number: string;
   address_line1: string;
   postal_code: string;
   city: string;
@@ -110,10 +111,22 @@ function parseLine(v: LineValues, errors: LineErrors): CafLine {
   };
 }
 
+const FOYER_COLUMNS = 'f.id, f.mds_id, f.caf_number, f.address_line1, f.postal_code, f.city, f.situation_familiale, f.rsa_depuis';
+
 function foyerByCaf(ctx: BatchContext, cafNumber: string): FoyerFound | undefined {
-  return statement(ctx.sqlite, 'SELECT id, mds_id, address_line1, postal_code, city, situation_familiale, rsa_depuis FROM foyers WHERE caf_number = ?').get(
-    cafNumber,
-  ) as FoyerFound | undefined;
+  return statement(ctx.sqlite, `SELECT ${FOYER_COLUMNS} FROM foyers f WHERE f.caf_number = ?`).get(cafNumber) as FoyerFound | undefined;
+}
+
+function foyerOfPerson(ctx: BatchContext, personId: number): FoyerFound | undefined {
+  return statement(ctx.sqlite, `SELECT ${FOYER_COLUMNS} FROM foyers f JOIN persons p ON p.foyer_id = f.id WHERE p.id = ?`).get(personId) as FoyerFound | undefined;
+}
+
+/** Why the line's commune does not route it to the MDS of the batch, or null. */
+function routing(values: LineValues, f: FoyerValues, ctx: BatchContext): string | null {
+  const commune = ctx.communes.find(f.address.city, f.address.postalCode);
+  if (!commune) return `Commune inconnue : « ${text(values, 'commune')} » (code postal ${f.address.postalCode}) — elle n’est rattachée à aucune MDS`;
+  if (commune.mdsId !== ctx.mdsId) return `Commune d’une autre MDS : « ${commune.name} » — la ligne relève de cette MDS`;
+  return null;
 }
 
 /** What a line would change on its foyer (French labels), empty when nothing. */
@@ -147,9 +160,8 @@ export const cafEngine: ImportKindEngine = {
     const parsed = parseLine(values, errors);
     if (errors.any) return rejected(errors.reason);
     const f = parsed.foyer;
-    const commune = ctx.communes.find(f.address.city, f.address.postalCode);
-    if (!commune) return rejected(`Commune inconnue : « ${text(values, 'commune')} » (code postal ${f.address.postalCode}) — elle n’est rattachée à aucune MDS`);
-    if (commune.mdsId !== ctx.mdsId) return rejected(`Commune d’une autre MDS : « ${commune.name} » — la ligne relève de cette MDS`);
+    const unrouted = routing(values, f, ctx);
+    if (unrouted) return rejected(unrouted);
     const cafKey = `caf:${f.cafNumber}`;
     const earlier = ctx.seen.get(cafKey);
     if (earlier !== undefined) return rejected(`N° allocataire ${f.cafNumber} déjà présent ligne ${earlier}`);
@@ -185,33 +197,12 @@ export const cafEngine: ImportKindEngine = {
 
   apply(evaluation, _line, ctx): Applied {
     const parsed = evaluation.parsed as CafLine;
-    const { db, at, actor } = ctx;
     if (evaluation.verdict === 'nouveau') {
       const created = createCafDossier(ctx, parsed);
       return { personId: created.personId, foyerId: created.foyerId, before: null };
     }
     // mise_a_jour
-    const found = foyerByCaf(ctx, parsed.foyer.cafNumber)!;
-    const foyer = findFoyer(db, found.id)!;
-    const snapshotBefore = foyerSnapshot(db, foyer);
-    const before: FoyerValues = {
-      cafNumber: foyer.cafNumber,
-      rsaDepuis: foyer.rsaDepuis ?? undefined,
-      situationFamiliale: foyer.situationFamiliale as FoyerValues['situationFamiliale'],
-      address: { line1: foyer.addressLine1, line2: foyer.addressLine2 ?? undefined, postalCode: foyer.postalCode, city: foyer.city },
-      enfants: snapshotBefore.enfants,
-    };
-    const next: FoyerValues = {
-      ...parsed.foyer,
-      address: { ...parsed.foyer.address, line2: before.address.line2 },
-      enfants: parsed.childrenListed ? parsed.foyer.enfants : before.enfants,
-    };
-    const after = updateFoyer(db, foyer.id, next, at);
-    bumpOtherPersonsOfFoyer(db, foyer.id, -1, at);
-    recordAudit(db, { actor, at, entity: 'foyer', entityId: foyer.id, action: 'update', before: snapshotBefore, after: foyerSnapshot(db, after) });
-    const persons = personVersions(ctx, foyer.id);
-    const undo: UpdateBefore = { foyer: before, foyerVersion: after.version, persons };
-    return { personId: persons[0]?.[0] ?? null, foyerId: foyer.id, before: undo };
+    return updateFoyerWith(ctx, foyerByCaf(ctx, parsed.foyer.cafNumber)!.id, parsed);
   },
 
   undo(rows, ctx, check): string[] {
@@ -222,7 +213,57 @@ export const cafEngine: ImportKindEngine = {
     deleteCreated(ctx, created);
     return [];
   },
+
+  /**
+   * The line applied to the foyer of the person confirmed as its allocataire, as an update line: address, situation
+   * familiale, RSA date, children when listed; the line's CAF number only when the foyer has none (a foyer's number is
+   * not replaced: the note says so). Refused when the line does not read, its commune is not the MDS's, or its CAF
+   * number is another foyer's.
+   */
+  confirm(values, _line, ctx, personId): Confirmation {
+    const errors = new LineErrors();
+    const parsed = parseLine(values, errors);
+    if (errors.any) return { refused: errors.reason };
+    const unrouted = routing(values, parsed.foyer, ctx);
+    if (unrouted) return { refused: unrouted };
+    const found = foyerOfPerson(ctx, personId);
+    if (!found) return { refused: `le dossier n° ${personId} est introuvable` };
+    const lineCaf = parsed.foyer.cafNumber;
+    const holder = foyerByCaf(ctx, lineCaf);
+    if (holder && holder.id !== found.id) return { refused: `le N° allocataire ${lineCaf} est déjà celui d’un autre foyer : rapprochez plutôt les deux dossiers` };
+    const takesCaf = found.caf_number.trim() === '';
+    const line: CafLine = { ...parsed, foyer: { ...parsed.foyer, cafNumber: takesCaf ? lineCaf : found.caf_number } };
+    const changes = [...(takesCaf ? [`N° allocataire ${lineCaf}`] : []), ...changesOf(found, line, ctx)];
+    const note = takesCaf || found.caf_number === lineCaf ? null : `Le foyer garde son N° allocataire ${found.caf_number} (la ligne porte le ${lineCaf}).`;
+    if (changes.length === 0) return { personId, foyerId: found.id, before: null, changes, note };
+    return { ...updateFoyerWith(ctx, found.id, line), personId, changes, note };
+  },
 };
+
+/** A known foyer updated with a line's values, as an update line does (journal; the versions after, for the undo). */
+function updateFoyerWith(ctx: BatchContext, foyerId: number, parsed: CafLine): Applied {
+  const { db, at, actor } = ctx;
+  const foyer = findFoyer(db, foyerId)!;
+  const snapshotBefore = foyerSnapshot(db, foyer);
+  const before: FoyerValues = {
+    cafNumber: foyer.cafNumber,
+    rsaDepuis: foyer.rsaDepuis ?? undefined,
+    situationFamiliale: foyer.situationFamiliale as FoyerValues['situationFamiliale'],
+    address: { line1: foyer.addressLine1, line2: foyer.addressLine2 ?? undefined, postalCode: foyer.postalCode, city: foyer.city },
+    enfants: snapshotBefore.enfants,
+  };
+  const next: FoyerValues = {
+    ...parsed.foyer,
+    address: { ...parsed.foyer.address, line2: before.address.line2 },
+    enfants: parsed.childrenListed ? parsed.foyer.enfants : before.enfants,
+  };
+  const after = updateFoyer(db, foyer.id, next, at);
+  bumpOtherPersonsOfFoyer(db, foyer.id, -1, at);
+  recordAudit(db, { actor, at, entity: 'foyer', entityId: foyer.id, action: 'update', before: snapshotBefore, after: foyerSnapshot(db, after) });
+  const persons = personVersions(ctx, foyer.id);
+  const undo: UpdateBefore = { foyer: before, foyerVersion: after.version, persons };
+  return { personId: persons[0]?.[0] ?? null, foyerId: foyer.id, before: undo };
+}
 
 const personVersions = (ctx: BatchContext, foyerId: number) =>
   statement(ctx.sqlite, 'SELECT id, version FROM persons WHERE foyer_id = ?').raw().all(foyerId) as [number, number][];

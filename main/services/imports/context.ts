@@ -129,7 +129,15 @@ export interface ImportKindEngine {
    * reverse line order).
    */
   undo(rows: readonly AppliedRow[], ctx: BatchContext, check: boolean): string[];
+  /**
+   * « C’est la même personne » (main/services/merge/duplicates.ts): a line waiting as a possible duplicate, applied to
+   * the person confirmed as the same, as an update line would be; or why it cannot be.
+   */
+  confirm(values: LineValues, line: number, ctx: BatchContext, personId: number): Confirmation;
 }
+
+/** A possible duplicate applied to the person confirmed (what changed, in French), or the reason it is refused. */
+export type Confirmation = { refused: string } | (Applied & { refused?: undefined; changes: string[]; note: string | null });
 
 /** A line as applied, read back for its undo. */
 export interface AppliedRow {

@@ -329,7 +329,13 @@ export function undo(batchId: number, call: AuthedCall): ImportBatchListed {
   }));
   const applied = rows.filter((r) => APPLIED.includes(r.verdict));
   const reasons = [
-    ...rows.filter((r) => r.resolution).map((r) => `le doublon possible de la ligne ${r.line} a été traité depuis`),
+    ...rows
+      .filter((r) => r.resolution)
+      .map((r) =>
+        r.resolution === 'confirme' && r.personId !== null
+          ? `la ligne ${r.line} a été appliquée depuis au dossier n° ${r.personId} (« C’est la même personne »)`
+          : `le doublon possible de la ligne ${r.line} a été traité depuis`,
+      ),
     ...engine.undo(applied, ctx, true),
   ];
   if (reasons.length > 0) {

@@ -13,8 +13,8 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { FT_IDENTIFIER, type ImportKind } from '../../../shared/api/imports';
 import { personName } from '../../../shared/domain/format';
-import { rejected, type Applied, type BatchContext, type Evaluation, type ImportKindEngine } from './context';
-import { LineErrors, on, text } from './values';
+import { rejected, type Applied, type BatchContext, type Confirmation, type Evaluation, type ImportKindEngine } from './context';
+import { LineErrors, on, text, type LineValues } from './values';
 import { audit, statement } from './writer';
 
 export type FtEvent = 'inscription' | 'cessation' | 'radiation' | 'stock';
@@ -68,18 +68,52 @@ const SQL = {
 const stmts = (ctx: BatchContext) =>
   Object.fromEntries(Object.entries(SQL).map(([k, text]) => [k, statement(ctx.sqlite, text)])) as Record<keyof typeof SQL, Statement>;
 
+const nameOf = (person: FtPerson) => personName({ nomPatronymique: person.nom_patronymique, nomUsage: person.nom_usage, prenoms: person.prenoms });
+
+/** The line's identity and event, read and checked. */
+function readLine(values: LineValues, errors: LineErrors) {
+  const identifiant = text(values, 'identifiant').toUpperCase().replace(/\s/g, '');
+  if (identifiant === '') errors.add('Identifiant France Travail manquant');
+  else if (!FT_IDENTIFIER.test(identifiant)) errors.add(`Identifiant France Travail mal formé : « ${text(values, 'identifiant')} » (7 chiffres, 1 caractère, 3 chiffres, ex. 1234567A123)`);
+  const nom = errors.required(values, 'nom', 'Nom');
+  const prenom = errors.required(values, 'prenom', 'Prénom');
+  const dateNaissance = errors.date(values, 'dateNaissance', 'Date de naissance');
+  const date = errors.date(values, 'date', 'Date');
+  return { identifiant, nom, prenom, dateNaissance, date: date ?? '', code: text(values, 'code') || null, motif: text(values, 'motif') || null };
+}
+
+/** A person holding another valid identifiant than the line's (then the line is not theirs), as a reason. */
+function otherIdentifiant(person: FtPerson, identifiant: string): string | null {
+  return person.pe_number && FT_IDENTIFIER.test(person.pe_number) && person.pe_number !== identifiant
+    ? `${nameOf(person)} a déjà l’identifiant ${person.pe_number}, différent de ${identifiant}`
+    : null;
+}
+
+/** The event added to the person's history and their status (when not older than the one known); journal; the undo. */
+function applyEvent(ctx: BatchContext, event: FtEvent, line: FtLine): Applied {
+  const s = stmts(ctx);
+  const person = s.byId.get(line.personId) as FtPerson;
+  const eventId = Number(s.insertEvent.run(line.personId, event, line.date, line.code, line.motif, ctx.batchId, ctx.at).lastInsertRowid);
+  const newer = person.ft_status_date === null || line.date >= person.ft_status_date;
+  const before = { peNumber: person.pe_number, ftStatus: person.ft_status, ftStatusDate: person.ft_status_date };
+  const after = {
+    peNumber: line.identifiant,
+    ftStatus: newer ? event : person.ft_status,
+    ftStatusDate: newer ? line.date : person.ft_status_date,
+  };
+  s.setPerson.run(after.peNumber, after.ftStatus, after.ftStatusDate, line.personId);
+  s.dirty.run(line.personId);
+  audit(ctx.sqlite, { actor: ctx.actor, at: ctx.at, entity: 'person', entityId: line.personId, action: 'update', before, after });
+  const undo: FtBefore = { eventId, before, after };
+  return { personId: line.personId, foyerId: null, before: undo };
+}
+
 export function ftEngine(kind: Exclude<ImportKind, 'caf_nouveaux'>): ImportKindEngine {
   const event = FT_EVENT_OF[kind];
   return {
     evaluate(values, line, ctx): Evaluation {
       const errors = new LineErrors();
-      const identifiant = text(values, 'identifiant').toUpperCase().replace(/\s/g, '');
-      if (identifiant === '') errors.add('Identifiant France Travail manquant');
-      else if (!FT_IDENTIFIER.test(identifiant)) errors.add(`Identifiant France Travail mal formé : « ${text(values, 'identifiant')} » (7 chiffres, 1 caractère, 3 chiffres, ex. 1234567A123)`);
-      const nom = errors.required(values, 'nom', 'Nom');
-      const prenom = errors.required(values, 'prenom', 'Prénom');
-      const dateNaissance = errors.date(values, 'dateNaissance', 'Date de naissance');
-      const date = errors.date(values, 'date', 'Date');
+      const { identifiant, nom, prenom, dateNaissance, date, code, motif } = readLine(values, errors);
       if (errors.any) return rejected(errors.reason);
       const lineKey = `ft:${identifiant}`;
       const earlier = ctx.seen.get(lineKey);
@@ -94,36 +128,40 @@ export function ftEngine(kind: Exclude<ImportKind, 'caf_nouveaux'>): ImportKindE
         if (found.length === 0) return rejected(`Personne inconnue : aucun dossier de la MDS avec cet identifiant, ni ce nom et cette date de naissance`);
         if (found.length > 1) return rejected(`Plusieurs dossiers ont ce nom et cette date de naissance (${found.map((p) => `n° ${p.id}`).join(', ')}) : à rapprocher à la main`);
         person = s.byId.get(found[0]!.id) as FtPerson;
-        if (person.pe_number && FT_IDENTIFIER.test(person.pe_number) && person.pe_number !== identifiant) {
-          return rejected(`${personName({ nomPatronymique: person.nom_patronymique, nomUsage: person.nom_usage, prenoms: person.prenoms })} a déjà l’identifiant ${person.pe_number}, différent de ${identifiant}`);
-        }
+        const other = otherIdentifiant(person, identifiant);
+        if (other) return rejected(other);
       }
-      const parsed: FtLine = { personId: person.id, identifiant, date: date!, code: text(values, 'code') || null, motif: text(values, 'motif') || null };
+      const parsed: FtLine = { personId: person.id, identifiant, date, code, motif };
       const last = s.lastEvent.get(person.id) as { event: string; date: string; code: string | null; motif: string | null } | undefined;
       if (last && last.event === event && last.date === parsed.date && (last.code ?? null) === parsed.code && (last.motif ?? null) === parsed.motif && person.pe_number === identifiant) {
         return { verdict: 'inchange', reason: `Déjà connu : ${event} du ${on(parsed.date)}`, candidatePersonId: null, parsed };
       }
-      const who = personName({ nomPatronymique: person.nom_patronymique, nomUsage: person.nom_usage, prenoms: person.prenoms });
-      return { verdict: 'mise_a_jour', reason: `${who} (dossier n° ${person.id}) : ${event} du ${on(parsed.date)}`, candidatePersonId: null, parsed };
+      return { verdict: 'mise_a_jour', reason: `${nameOf(person)} (dossier n° ${person.id}) : ${event} du ${on(parsed.date)}`, candidatePersonId: null, parsed };
     },
 
     apply(evaluation, _line, ctx): Applied {
-      const line = evaluation.parsed as FtLine;
+      return applyEvent(ctx, event, evaluation.parsed as FtLine);
+    },
+
+    /**
+     * The line applied to the person confirmed as the same: the identifiant recorded on the dossier, the event added to
+     * the history and the status, as an update line. Refused when the line does not read, when its identifiant is
+     * another dossier's, or when the person already has another identifiant.
+     */
+    confirm(values, _line, ctx, personId): Confirmation {
+      const errors = new LineErrors();
+      const { identifiant, date, code, motif } = readLine(values, errors);
+      if (errors.any) return { refused: errors.reason };
       const s = stmts(ctx);
-      const person = s.byId.get(line.personId) as FtPerson;
-      const eventId = Number(s.insertEvent.run(line.personId, event, line.date, line.code, line.motif, ctx.batchId, ctx.at).lastInsertRowid);
-      const newer = person.ft_status_date === null || line.date >= person.ft_status_date;
-      const before = { peNumber: person.pe_number, ftStatus: person.ft_status, ftStatusDate: person.ft_status_date };
-      const after = {
-        peNumber: line.identifiant,
-        ftStatus: newer ? event : person.ft_status,
-        ftStatusDate: newer ? line.date : person.ft_status_date,
-      };
-      s.setPerson.run(after.peNumber, after.ftStatus, after.ftStatusDate, line.personId);
-      s.dirty.run(line.personId);
-      audit(ctx.sqlite, { actor: ctx.actor, at: ctx.at, entity: 'person', entityId: line.personId, action: 'update', before, after });
-      const undo: FtBefore = { eventId, before, after };
-      return { personId: line.personId, foyerId: null, before: undo };
+      const holder = s.byPe.get(identifiant) as FtPerson | undefined;
+      if (holder && holder.id !== personId) return { refused: `l’identifiant France Travail ${identifiant} est déjà celui du dossier n° ${holder.id}` };
+      const person = s.byId.get(personId) as FtPerson | undefined;
+      if (!person) return { refused: `le dossier n° ${personId} est introuvable` };
+      const other = otherIdentifiant(person, identifiant);
+      if (other) return { refused: other };
+      const applied = applyEvent(ctx, event, { personId, identifiant, date, code, motif });
+      const changes = [...(person.pe_number === identifiant ? [] : [`identifiant France Travail ${identifiant}`]), `${event} du ${on(date)} (situation France Travail)`];
+      return { ...applied, changes, note: null };
     },
 
     undo(rows, ctx, check): string[] {

@@ -8,6 +8,7 @@ import { apply, cancel, preview, progress, undo } from './engine';
 export { createCafDossier, type CafLine } from './caf';
 export { cafEngine } from './caf';
 export { Communes, Identities, type BatchContext } from './context';
+export { engineOf } from './engine';
 
 export const importsHandlers: HandlersFor<keyof typeof importsMethods> = {
   'imports.sources': sources,

@@ -22,7 +22,7 @@ import { diplomaLevelToDspNivdipmaxobt, diplomaLevelToDspNivetu, DSP_REFERENTIAL
 import { diffDsp } from '../../../shared/domain/rules/dsp-diff';
 import { auditActor, type AuthedCall } from '../context';
 import { accessibleDossier } from '../foundation';
-import { fieldError, todayOf, userRefOf } from '../kit';
+import { conflictError, fieldError, todayOf, userRefOf } from '../kit';
 
 const NOT_FOUND = 'Cette version de la DSP est introuvable.';
 
@@ -82,13 +82,10 @@ export function save(input: MethodParsedInput<'dsp.save'>, call: AuthedCall): Me
   const { person } = accessibleDossier(db, actor, input.personId);
   const current = latestDspRevision(db, person.id);
   if ((current?.id ?? null) !== input.basedOnRevisionId) {
-    throw new ApiError(
-      'CONFLICT',
-      current
-        ? `La DSP a été enregistrée entre-temps (version ${current.number}) : rechargez-la, puis refaites vos changements.`
-        : 'La version de la DSP indiquée n’existe pas : rechargez la DSP.',
-      { basedOnRevisionId: 'Version de la DSP dépassée' },
-    );
+    const stale = { basedOnRevisionId: 'Version de la DSP dépassée' };
+    if (!current) throw new ApiError('CONFLICT', 'La version de la DSP indiquée n’existe pas : rechargez la DSP.', stale);
+    const { message, conflict } = conflictError(call, { entity: 'dsp_revision', id: current.id }, `La DSP a été enregistrée entre-temps (version ${current.number}).`);
+    throw new ApiError('CONFLICT', message, stale, conflict);
   }
   const year = input.content.niveauEtude.annobtnivdipmax;
   const thisYear = Number(todayOf(call).slice(0, 4));

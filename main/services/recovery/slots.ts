@@ -3,7 +3,7 @@
  * a removal interrupted between the keys file's write and the database's), the accounts without a slot (after a keys
  * file was rebuilt), and a new password given by an administrator.
  */
-import { removeSlot, setSlot, slotLogins, slotSummaries } from '../../../db/keyslots';
+import { SERVICE_SLOT_LOGIN, removeSlot, setSlot, slotLogins, slotSummaries } from '../../../db/keyslots';
 import { findUserById, findUserByLogin, listUsers, recordAudit, type AuditActor, type DbOrTx } from '../../../db/queries';
 import type { MethodOutput, MethodParsedInput } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
@@ -22,6 +22,7 @@ export function auditAccount(db: DbOrTx, actor: AuditActor, at: string, entityId
 async function orphansOf(call: AuthedCall): Promise<OrphanSlot[]> {
   const out: OrphanSlot[] = [];
   for (const slot of await slotSummaries(call.app.workspace.keyPath)) {
+    if (slot.login === SERVICE_SLOT_LOGIN) continue; // the server's own slot (issue 14): nobody's account, no orphan
     const row = findUserByLogin(call.open.db, slot.login);
     if (!row) out.push({ ...slot, reason: 'aucun_compte' });
     else if (!row.active && row.mdsId === call.actor.mdsId) out.push({ ...slot, reason: 'compte_desactive' });

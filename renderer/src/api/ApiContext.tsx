@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, u
 import type { ApiClient } from '../../../shared/api/client';
 import { api, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
+import { WRITES_THAT_REFRESH_NOTHING } from '../../../shared/api/live';
 
 /**
  * The one invalidation mechanism of the renderer: a number bumped after every successful write (a method
@@ -32,14 +33,12 @@ export function createDataVersion(): DataVersion {
 }
 
 /**
- * Drafts are the user's unsaved input, shown by no read: saving one (every few seconds) refreshes nothing. Nor does
- * opening « Mon activité » (`desk.mine` records the visit): read again after a write, it would write again, forever.
+ * Whether a successful call of `method` changes data that reads show. Drafts are the user's unsaved input, shown by
+ * no read: saving one (every few seconds) refreshes nothing. Nor does opening « Mon activité » (`desk.mine` records
+ * the visit): read again after a write, it would write again, forever. The server's live events use the same list.
  */
-const REFRESHES_NOTHING: ReadonlySet<MethodName> = new Set(['drafts.save', 'drafts.delete', 'desk.mine']);
-
-/** Whether a successful call of `method` changes data that reads show. */
 export function changesData(method: MethodName): boolean {
-  return api[method].writes && !REFRESHES_NOTHING.has(method);
+  return api[method].writes && !WRITES_THAT_REFRESH_NOTHING.has(method);
 }
 
 /** The client, bumping `version` after each successful write. */
@@ -78,6 +77,15 @@ export function useApi(): ApiClient {
 export function useDataVersion(): number {
   const { version } = useApiContext();
   return useSyncExternalStore(version.subscribe, version.get);
+}
+
+/**
+ * Reads everything on screen again without a write of this window: live updates (LiveUpdates) call `refresh` when
+ * another desk changed data; `current` tells whether a bump happened since (a write made here already re-read).
+ */
+export function useDataRefresh(): { refresh: () => void; current: () => number } {
+  const { version } = useApiContext();
+  return useMemo(() => ({ refresh: () => version.bump(), current: () => version.get() }), [version]);
 }
 
 /** Any thrown value as an ApiError with a French message. */

@@ -1,8 +1,25 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../../../shared/api/client';
 import { ApiError } from '../../../shared/api/errors';
-import { HTTP_API_PATH, HTTP_TOKEN_HEADER, TOKEN_META_NAME, type ApiRequest, type ApiResponse } from '../../../shared/api/transport';
-import { OFFLINE_MESSAGE, createElectronTransport, createHttpTransport, pickTransport, readLaunchToken } from './transport';
+import {
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  HTTP_API_PATH,
+  HTTP_TOKEN_HEADER,
+  TOKEN_META_NAME,
+  type ApiRequest,
+  type ApiResponse,
+} from '../../../shared/api/transport';
+import {
+  OFFLINE_MESSAGE,
+  SERVER_OFFLINE_MESSAGE,
+  createElectronTransport,
+  createHttpTransport,
+  pickTransport,
+  readCookie,
+  readLaunchToken,
+  rendererHost,
+} from './transport';
 
 afterEach(() => {
   document.head.innerHTML = '';
@@ -69,6 +86,59 @@ describe('HTTP transport (browser mode)', () => {
   });
 });
 
+describe('HTTP transport against the MDS server', () => {
+  const ok = async () => new Response(JSON.stringify({ ok: true, value: null }), { status: 200 });
+
+  it('sends the CSRF cookie back in its header (double submit), and nothing when the cookie is absent', async () => {
+    const f = fakeFetch(ok);
+    let cookies = `autre=1; ${CSRF_COOKIE}=c%C3%A9-42; x=y`;
+    const transport = createHttpTransport({ token: undefined, fetch: f.fn, cookies: () => cookies });
+    await transport({ method: 'auth.me', input: {}, session: 'cookie' });
+    expect((f.calls[0]!.init.headers as Record<string, string>)[CSRF_HEADER]).toBe('cé-42');
+    cookies = 'autre=1';
+    await transport({ method: 'auth.me', input: {}, session: 'cookie' });
+    expect(f.calls[1]!.init.headers as Record<string, string>).not.toHaveProperty(CSRF_HEADER);
+  });
+
+  it('reads the cookie from the document by default', async () => {
+    const f = fakeFetch(ok);
+    // jsdom's page is not https: a `__Host-` cookie cannot be set, it is read through the getter.
+    const getter = vi.spyOn(document, 'cookie', 'get').mockReturnValue(`${CSRF_COOKIE}=jeton-csrf`);
+    try {
+      await createHttpTransport({ token: undefined, fetch: f.fn })({ method: 'auth.me', input: {} });
+      expect((f.calls[0]!.init.headers as Record<string, string>)[CSRF_HEADER]).toBe('jeton-csrf');
+    } finally {
+      getter.mockRestore();
+    }
+  });
+
+  it('parses cookie strings', () => {
+    expect(readCookie('', CSRF_COOKIE)).toBeUndefined();
+    expect(readCookie(`${CSRF_COOKIE}x=1`, CSRF_COOKIE)).toBeUndefined();
+    expect(readCookie(` ${CSRF_COOKIE}=a=b `, CSRF_COOKIE)).toBe('a=b');
+    expect(readCookie(`${CSRF_COOKIE}=%E0%A4%A`, CSRF_COOKIE)).toBe('%E0%A4%A');
+  });
+
+  it('is picked when the page has no launch token, and names the server when it is unreachable', async () => {
+    expect(rendererHost(window)).toBe('server');
+    const fetchBefore = globalThis.fetch;
+    globalThis.fetch = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+    try {
+      const response = await pickTransport(window)({ method: 'app.status', input: {} });
+      expect(response).toEqual({ ok: false, error: { code: 'INTERNAL', message: SERVER_OFFLINE_MESSAGE } });
+    } finally {
+      globalThis.fetch = fetchBefore;
+    }
+    const meta = document.createElement('meta');
+    meta.name = TOKEN_META_NAME;
+    meta.content = 'abc';
+    document.head.append(meta);
+    expect(rendererHost(window)).toBe('local');
+  });
+});
+
 describe('Electron transport', () => {
   it('is picked when the preload exposed its API, and calls invoke', async () => {
     const received: ApiRequest[] = [];
@@ -78,6 +148,7 @@ describe('Electron transport', () => {
         return { ok: true, value: 'pong' };
       },
     };
+    expect(rendererHost(window)).toBe('electron');
     const transport = pickTransport(window);
     await expect(transport({ method: 'auth.me', input: {}, session: 'x' })).resolves.toEqual({ ok: true, value: 'pong' });
     expect(received).toEqual([{ method: 'auth.me', input: {}, session: 'x' }]);

@@ -8,12 +8,16 @@ import { createApiClient } from '../../../shared/api/client';
 import type { MethodInput, User } from '../../../shared/api/contract';
 import type { RecoveryIssued } from '../../../shared/api/recovery';
 import type { Transport } from '../../../shared/api/transport';
+import type { DesktopApi, DesktopConnection } from '../../../shared/api/desktop';
+import { ApiError } from '../../../shared/api/errors';
+import { needsConnectionScreen } from '../screens/connection/desktop';
 import { ApiProvider, toApiError } from '../api/ApiContext';
 import { createGuardedClient } from '../api/guardedClient';
 import { readStoredSession } from '../api/session';
 import { useDocumentTitle } from '../kit/Page';
 import { LoginPage, type LoginNotice } from '../screens/login/LoginPage';
 import { AppProviders } from './AppProviders';
+import { clearIdleLock } from './idleLockFlag';
 import type { AppRouter, RouterFactory } from './RoutedApp';
 import { SessionProvider, type MdsInfo, type SessionValue } from '../kit/session';
 
@@ -23,6 +27,9 @@ const SetupWizard = lazy(() => import('../screens/setup/SetupWizard').then((m) =
 /** The recovery key shown once after setup, and the access rebuilt with it from the login screen: loaded only then. */
 const SetupRecoveryStep = lazy(() => import('../screens/recovery/SetupRecoveryStep').then((m) => ({ default: m.SetupRecoveryStep })));
 const RecoveryAccessPage = lazy(() => import('../screens/recovery/RecoveryAccessPage').then((m) => ({ default: m.RecoveryAccessPage })));
+
+/** The desktop app's connection screen (first run, changed server certificate): loaded only then. */
+const ConnectionPage = lazy(() => import('../screens/connection/ConnectionPage').then((m) => ({ default: m.ConnectionPage })));
 
 /** The router and every screen: loaded once logged in (the login screen is the first load). */
 const RoutedApp = lazy(() => import('./RoutedApp'));
@@ -49,12 +56,15 @@ export interface AppProps {
   transport: Transport;
   /** Hash router by default (the app is loaded from file:// in Electron); tests pass a memory router. */
   createRouter?: RouterFactory;
+  /** The Electron app only: where its data lives (local or the MDS server); absent in a browser. */
+  desktop?: DesktopApi | undefined;
 }
 
 type SetupMds = MethodInput<'recovery.sheet'>['mds'];
 
 type Phase =
   | { kind: 'loading' }
+  | { kind: 'connection'; connection: DesktopConnection }
   | { kind: 'unavailable'; message: string }
   | { kind: 'setup' }
   | { kind: 'setupKey'; issued: RecoveryIssued; login: string; mds: SetupMds }
@@ -71,7 +81,7 @@ export const SESSION_LOST_NOTICE =
   'Votre session a pris fin (délai d’inactivité dépassé ou déconnexion). Reconnectez-vous pour continuer : vos saisies en cours sont conservées en brouillon.';
 
 /** The whole renderer: start-up checks, setup wizard, login, then the routed app. */
-export function App({ transport, createRouter }: AppProps) {
+export function App({ transport, createRouter, desktop }: AppProps) {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [mds, setMds] = useState<MdsInfo | null>(null);
 
@@ -91,6 +101,14 @@ export function App({ transport, createRouter }: AppProps) {
   const start = useCallback(async () => {
     setPhase({ kind: 'loading' });
     try {
+      if (desktop) {
+        const connection = await desktop.getConnection();
+        if (!connection.ok) throw new ApiError(connection.error.code, connection.error.message);
+        if (needsConnectionScreen(connection.value)) {
+          setPhase({ kind: 'connection', connection: connection.value });
+          return;
+        }
+      }
       const status = await client.call('app.status', {});
       setMds(status.mds);
       if (!status.initialized) {
@@ -112,7 +130,7 @@ export function App({ transport, createRouter }: AppProps) {
     } catch (error) {
       setPhase({ kind: 'unavailable', message: toApiError(error).message });
     }
-  }, [client]);
+  }, [client, desktop]);
 
   useEffect(() => {
     void start();
@@ -141,14 +159,18 @@ export function App({ transport, createRouter }: AppProps) {
     };
   }, [client, loggedIn, mds]);
 
-  const logout = useCallback(async () => {
-    try {
-      await client.call('auth.logout', {});
-    } catch {
-      // Whatever the answer, the session is forgotten here.
+  const logout = useCallback(async (options?: { everywhere?: boolean }) => {
+    // « Se déconnecter partout » (auth.logoutEverywhere) has already ended every session, this one included.
+    if (!options?.everywhere) {
+      try {
+        await client.call('auth.logout', {});
+      } catch {
+        // Whatever the answer, the session is forgotten here.
+      }
     }
     client.setSession(undefined);
-    setPhase({ kind: 'login', notice: { severity: 'info', text: 'Vous êtes déconnecté(e).' } });
+    const text = options?.everywhere ? 'Vous êtes déconnecté(e) sur tous vos postes.' : 'Vous êtes déconnecté(e).';
+    setPhase({ kind: 'login', notice: { severity: 'info', text } });
   }, [client]);
 
   const userId = phase.kind === 'app' ? phase.user.id : null;
@@ -165,6 +187,13 @@ export function App({ transport, createRouter }: AppProps) {
   switch (phase.kind) {
     case 'loading':
       content = <Loading />;
+      break;
+    case 'connection':
+      content = desktop ? (
+        <Suspense fallback={<Loading />}>
+          <ConnectionPage desktop={desktop} connection={phase.connection} onDone={() => void start()} />
+        </Suspense>
+      ) : null;
       break;
     case 'unavailable':
       content = <Unavailable message={phase.message} onRetry={() => void start()} />;
@@ -234,6 +263,7 @@ export function App({ transport, createRouter }: AppProps) {
           onRecovery={() => setPhase({ kind: 'recovery' })}
           onRestored={(login) => setPhase({ kind: 'login', login, notice: RESTORED_NOTICE })}
           onLoggedIn={(session, user) => {
+            clearIdleLock();
             client.setSession(session);
             if (pageOwner.current !== user.id) {
               if (routerRef.current) void routerRef.current.navigate('/', { replace: true });

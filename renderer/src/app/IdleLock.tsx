@@ -10,10 +10,10 @@ import Typography from '@mui/material/Typography';
 import LockIcon from '@mui/icons-material/Lock';
 import { toApiError, useApi } from '../api/ApiContext';
 import { useSession } from '../kit/session';
+import { LOCK_FLAG } from './idleLockFlag';
 
 /** Minutes without a key press, a click or a touch before the screen locks (the session itself ends after 30). */
 export const LOCK_AFTER_MS = 10 * 60_000;
-const LOCK_FLAG = 'parcours.verrou';
 const ACTIVITY = ['keydown', 'pointerdown', 'wheel', 'touchstart'] as const;
 
 /**

@@ -46,9 +46,17 @@ export function recordPage<M extends MethodName>(
   Details: ComponentType<RecordProps<MethodOutput<M>>>,
 ) {
   type Record = MethodOutput<M> & { id: number };
-  /** Holds the record as the page's actions change it (each action answers with the new version). */
+  /**
+   * Holds the record as the page's actions change it (each action answers with the new version), and takes the record
+   * read again after a write — here or on another desk (live updates) — when it is a newer version than the one held.
+   */
   function Holder({ initial }: { initial: Record }) {
     const [record, setRecord] = useState<MethodOutput<M>>(initial);
+    const [read, setRead] = useState(initial);
+    if (read !== initial) {
+      setRead(initial);
+      if (isNewer(initial, record)) setRecord(initial);
+    }
     return <Details record={record} onChange={setRecord} />;
   }
 
@@ -72,6 +80,14 @@ export function recordPage<M extends MethodName>(
     );
   }
   return RecordPage;
+}
+
+/** Whether `a` is a newer version of the same record than `b` (both carry a `version`). */
+function isNewer(a: unknown, b: unknown): boolean {
+  const version = (r: unknown) => (typeof r === 'object' && r !== null && typeof (r as { version?: unknown }).version === 'number' ? (r as { version: number }).version : undefined);
+  const va = version(a);
+  const vb = version(b);
+  return va !== undefined && vb !== undefined && va > vb;
 }
 
 /** Under the h1: the record's état (coloured) and its key facts, as a list of chips. */

@@ -11,7 +11,8 @@ export interface MdsInfo {
 export interface SessionValue {
   user: User;
   mds: MdsInfo | null;
-  logout: () => Promise<void>;
+  /** Ends the session (`everywhere`: after `auth.logoutEverywhere` succeeded, which already ended them all). */
+  logout: (options?: { everywhere?: boolean }) => Promise<void>;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { useApi } from '../api/ApiContext';
+import { getLocalDraft, putLocalDraft, removeLocalDraft } from '../api/localDrafts';
 
 export const DRAFT_SAVE_DELAY_MS = 800;
 
@@ -28,7 +29,9 @@ export interface FormDraft {
 /**
  * Saves the half-filled form as a draft while the user types (debounced, `drafts.save`), and offers a
  * draft left by an earlier visit (`drafts.get`). Nothing is saved while the values equal `baseline`.
- * A pending save is sent when the form goes away (leaving the page keeps the draft).
+ * A pending save is sent when the form goes away (leaving the page keeps the draft). What each save sends is also
+ * kept in the tab (localDrafts) until the server has it: when the session ends, the refused save loses nothing —
+ * that copy, newer than the server's draft, is what the form offers after the next login.
  */
 export function useFormDraft<T extends FieldValues>({
   key,
@@ -48,11 +51,17 @@ export function useFormDraft<T extends FieldValues>({
   const [saveFailed, setSaveFailed] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const pending = useRef<unknown>(undefined);
+  const sends = useRef(0);
   const stopped = useRef(false);
   const baselineJson = useRef(JSON.stringify(baseline));
 
   useEffect(() => {
     let current = true;
+    const local = getLocalDraft(key);
+    if (local) {
+      setFound(local);
+      return;
+    }
     client.call('drafts.get', { key }).then(
       (draft) => {
         if (current && draft) setFound(draft);
@@ -70,8 +79,12 @@ export function useFormDraft<T extends FieldValues>({
     const data = pending.current;
     pending.current = undefined;
     if (data === undefined || stopped.current) return;
+    // Kept in the tab until the server has it: a refused save (the session ended) loses nothing.
+    putLocalDraft(key, data);
+    const sent = ++sends.current;
     client.call('drafts.save', { key, data }).then(
       () => {
+        if (sent === sends.current && !stopped.current) removeLocalDraft(key);
         setSavedAt(new Date());
         setSaveFailed(false);
       },
@@ -108,6 +121,7 @@ export function useFormDraft<T extends FieldValues>({
 
   const discard = useCallback(async () => {
     setFound(null);
+    removeLocalDraft(key);
     try {
       await client.call('drafts.delete', { key });
     } catch {
@@ -120,6 +134,7 @@ export function useFormDraft<T extends FieldValues>({
     clearTimeout(timer.current);
     pending.current = undefined;
     setFound(null);
+    removeLocalDraft(key);
     try {
       await client.call('drafts.delete', { key });
     } catch {

@@ -118,6 +118,19 @@ describe('documents.generate: a signed contract', () => {
       expect(sha256(bytesOf(draft.base64))).toBe(draft.sha256);
     });
   });
+
+  it('a draft renders as a read: another user’s write does not wait for it, and no live event is sent', async () => {
+    const events: string[] = [];
+    const unsubscribe = h.app.events.subscribe((e) => events.push(e.kind));
+    const done: string[] = [];
+    const draft = h.ok('documents.generate', { kind: 'contrat', sourceId: signed.id, final: false }, s.refA).then(() => done.push('brouillon'));
+    // A write started just after: with the draft inside the write transaction it would wait for the whole rendering.
+    const write = h.ok('drafts.save', { key: 'une-saisie', data: { note: 'en cours' } }, s.refB).then(() => done.push('écriture'));
+    await Promise.all([draft, write]);
+    unsubscribe();
+    expect(done).toEqual(['écriture', 'brouillon']);
+    expect(events).toEqual([]);
+  });
 });
 
 describe('documents.generate: a contract not yet signed', () => {

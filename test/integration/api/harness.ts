@@ -2,14 +2,19 @@
  * Test harness for the API: a real app (real encrypted database, real key file) in a temporary data
  * folder, called exactly as a host calls it (`app.handle(envelope)`). `sleep` is injected and records
  * the delays asked for; `now` is a controllable clock.
+ *
+ * `PARCOURS_API_TRANSPORT=network` (`npm run test:network`, vitest.network.config.ts): the same App is served by the
+ * server mode's HTTPS host (main/server/host.ts) on 127.0.0.1, and `h.call` goes through the desktop client
+ * (main/client/remote.ts: certificate pinned, session as a bearer) — the role tests then prove the network transport.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { expect } from 'vitest';
-import { unwrapKey } from '../../../db/keyslots';
+import { KEY_FILE_NAME, unwrapKey } from '../../../db/keyslots';
 import { createApp, type App, type DocumentPrinter } from '../../../main/app';
+import type { ApiRequest } from '../../../shared/api/transport';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import type { ApiErrorBody, ApiErrorCode } from '../../../shared/api/errors';
 import type { ApiResponse } from '../../../shared/api/transport';
@@ -20,6 +25,9 @@ export const TABLES = ['mds', 'users', 'foyers', 'children', 'persons', 'audit_l
 
 export interface Harness {
   app: App;
+  /** `network`: calls go through the HTTPS host and the desktop client (its address is `networkUrl`). */
+  transport: 'in-process' | 'network';
+  networkUrl?: string | undefined;
   dataDir: string;
   sleeps: number[];
   clock: { now: Date; advanceMinutes(minutes: number): void };
@@ -33,13 +41,38 @@ export interface Harness {
   dispose(): Promise<void>;
 }
 
+/** Open file descriptors of this process on the database file (and its -wal / -shm). */
+export function openDatabaseFiles(dataDir: string): number {
+  const db = path.join(dataDir, 'parcours.db');
+  let n = 0;
+  for (const fd of readdirSync('/proc/self/fd')) {
+    try {
+      if (readlinkSync(`/proc/self/fd/${fd}`).startsWith(db)) n += 1;
+    } catch {
+      // closed meanwhile
+    }
+  }
+  return n;
+}
+
 export function makeDataDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'parcours-api-'));
 }
 
-export async function startHarness(
-  options: { dataDir?: string; migrationsFolder?: string; printer?: DocumentPrinter; idleCheckMs?: number } = {},
-): Promise<Harness> {
+export interface HarnessOptions {
+  dataDir?: string;
+  migrationsFolder?: string;
+  printer?: DocumentPrinter;
+  idleCheckMs?: number;
+  /** Server mode (issue 14): the database opens at start with this key (a copy is given at each start). */
+  mode?: 'desk' | 'server';
+  databaseKey?: Buffer;
+  sessionMaxHours?: number;
+  /** Default: `network` when PARCOURS_API_TRANSPORT=network, else `in-process`. */
+  transport?: 'in-process' | 'network';
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = options.dataDir ?? makeDataDir();
   const sleeps: number[] = [];
   const clock = {
@@ -60,14 +93,22 @@ export async function startHarness(
       appVersion: '9.9.9-test',
       automaticBackups: false,
       ...(options.idleCheckMs === undefined ? {} : { idleCheckMs: options.idleCheckMs }),
+      ...(options.mode === undefined ? {} : { mode: options.mode }),
+      ...(options.databaseKey === undefined ? {} : { databaseKey: Buffer.from(options.databaseKey) }),
+      ...(options.sessionMaxHours === undefined ? {} : { sessionMaxHours: options.sessionMaxHours }),
     });
+  const transport = options.transport ?? (process.env.PARCOURS_API_TRANSPORT === 'network' ? 'network' : 'in-process');
+  const network = transport === 'network' ? await serveOverNetwork(() => h.app) : null;
   const h: Harness = {
     app: start(),
+    transport,
+    networkUrl: network?.url,
     dataDir,
     sleeps,
     clock,
     call(method, input, session) {
-      return h.app.handle({ method, input, session }) as never;
+      const request = { method, input, session };
+      return (network ? network.handle(request) : h.app.handle(request)) as never;
     },
     async ok(method, input, session) {
       const response = await h.call(method, input, session);
@@ -85,11 +126,57 @@ export async function startHarness(
       h.app = start(restartOptions.printer ?? options.printer);
     },
     async dispose() {
+      await network?.close();
       await h.app.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
   return h;
+}
+
+/**
+ * The network transport: the server's HTTPS host (self-signed certificate, 127.0.0.1, a free port) around whichever App
+ * the harness holds now (it changes on restart), called through the desktop client pinned to that certificate.
+ */
+async function serveOverNetwork(
+  current: () => App,
+): Promise<{ url: string; handle(request: ApiRequest): Promise<unknown>; close(): Promise<void> }> {
+  const [{ startServerHost }, { selfSignedTls }, { createServerLogger }, { createRemoteApp }] = await Promise.all([
+    import('../../../main/server/host'),
+    import('../../../main/server/tls'),
+    import('../../../main/server/logger'),
+    import('../../../main/client/remote'),
+  ]);
+  const work = mkdtempSync(path.join(os.tmpdir(), 'parcours-api-net-'));
+  try {
+    const tls = await selfSignedTls(work, ['127.0.0.1']);
+    const rendererDir = path.join(work, 'renderer');
+    const host = await startServerHost({
+      app: {
+        handle: (request, meta) => current().handle(request, meta),
+        get events() {
+          return current().events;
+        },
+        sessionInfo: (token) => current().sessionInfo(token),
+      },
+      tls,
+      host: '127.0.0.1',
+      port: 0,
+      rendererDir,
+      logger: createServerLogger({ level: 'silent' }),
+    });
+    const remote = createRemoteApp({ url: host.url, fingerprint: host.fingerprint });
+    return {
+      url: host.url,
+      handle: (request) => remote.handle(request),
+      async close() {
+        await remote.close();
+        await host.close();
+      },
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 export const setupInput = {
@@ -129,6 +216,32 @@ export async function setupWithStaff(h: Harness): Promise<Staff> {
     referentA: await make('remi', 'Rémi Référent', 'referent', PASSWORDS.referentA),
     referentB: await make('berthe', 'Berthe Référente', 'referent', PASSWORDS.referentB),
   };
+}
+
+/** Logs every account of `setupWithStaff` in again (after a restart: sessions end). */
+export async function loginStaff(h: Harness, ids: Staff): Promise<Staff> {
+  const login = async (name: string, password: string) => (await h.ok('auth.login', { login: name, password })).session;
+  return {
+    admin: { id: ids.admin.id, session: await login(ADMIN.login, ADMIN.password) },
+    correspondant: { id: ids.correspondant.id, session: await login('cora', PASSWORDS.correspondant) },
+    secretaire: { id: ids.secretaire.id, session: await login('sam', PASSWORDS.secretaire) },
+    referentA: { id: ids.referentA.id, session: await login('remi', PASSWORDS.referentA) },
+    referentB: { id: ids.referentB.id, session: await login('berthe', PASSWORDS.referentB) },
+  };
+}
+
+/**
+ * A server (issue 14): the workspace and its staff are created on a desk, then the same folder is opened in server
+ * mode with the database key (as the service slot gives it), and everyone logs in again.
+ */
+export async function startServerHarness(options: Omit<HarnessOptions, 'mode' | 'databaseKey' | 'dataDir'> = {}): Promise<{ h: Harness; staff: Staff; key: Buffer }> {
+  const desk = await startHarness(options);
+  const ids = await setupWithStaff(desk);
+  const key = await unwrapKey(path.join(desk.dataDir, KEY_FILE_NAME), ADMIN.login, ADMIN.password);
+  if (!key) throw new Error('clé de la base introuvable');
+  await desk.app.close();
+  const h = await startHarness({ ...options, dataDir: desk.dataDir, mode: 'server', databaseKey: key });
+  return { h, staff: await loginStaff(h, ids), key };
 }
 
 let cafSeq = 1000000;

@@ -79,6 +79,7 @@ beforeAll(async () => {
     'app.status': { input: {}, as: undefined },
     'auth.login': { input: { login: ADMIN.login, password: ADMIN.password }, as: undefined },
     'auth.logout': { input: {}, as: spare },
+    'live.poll': { input: { after: 0 }, as: refA },
     'auth.me': { input: {}, as: refA },
     'auth.unlock': { input: { password: PASSWORDS.referentA }, as: refA },
     'users.list': { input: {}, as: admin.session },

@@ -2,29 +2,14 @@
  * When the last session expires (nobody logged out), the database closes and its key leaves memory: the process
  * no longer holds the file open. A session still alive keeps it open.
  */
-import { readdirSync, readlinkSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, setupInput, startHarness, type Harness } from './harness';
+import { ADMIN, openDatabaseFiles, setupInput, startHarness, type Harness } from './harness';
 
 let h: Harness;
 afterEach(async () => {
   await h?.dispose();
 });
 
-/** Open file descriptors of this process on the database file (and its -wal / -shm). */
-function openDatabaseFiles(dataDir: string): number {
-  const db = path.join(dataDir, 'parcours.db');
-  let n = 0;
-  for (const fd of readdirSync('/proc/self/fd')) {
-    try {
-      if (readlinkSync(`/proc/self/fd/${fd}`).startsWith(db)) n += 1;
-    } catch {
-      // closed meanwhile
-    }
-  }
-  return n;
-}
 const tick = () => new Promise((r) => setTimeout(r, 150));
 
 describe('the key after the last session', () => {

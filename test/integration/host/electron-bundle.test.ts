@@ -58,14 +58,19 @@ Module._load = function (request, ...rest) {
   if (request === 'electron') return electron;
   return load.call(this, request, ...rest);
 };
-setTimeout(async () => {
+// Waits for the App's channel (the bundle may take a few seconds to start on a busy machine), then calls it.
+const started = Date.now();
+const waitForChannel = setInterval(async () => {
+  if (handlers.size === 0 && Date.now() - started < 30_000) return;
+  clearInterval(waitForChannel);
+  if (handlers.size === 0) { report({ error: 'no IPC channel after 30 s' }); app.emit('window-all-closed'); return; }
   const [channel, handler] = [...handlers][0];
   const appUrl = require('node:url').pathToFileURL(require('node:path').join(process.env.STUB_APP_PATH, 'dist/renderer/index.html')).href;
   const ok = await handler({ sender: { id: 41 }, senderFrame: { url: appUrl, parent: null } }, { method: 'app.status', input: {} });
   const refused = await handler({ sender: { id: 99 }, senderFrame: { url: appUrl, parent: null } }, { method: 'app.status', input: {} });
   report({ ok, refused });
   app.emit('window-all-closed');
-}, 500);
+}, 100);
 `;
 
 beforeAll(async () => {

@@ -23,7 +23,9 @@ import { ChangePasswordDialog } from './ChangePasswordDialog';
 import { ScrollRegion } from '../../kit/ScrollRegion';
 import { deskPaths } from '../../kit/paths';
 import { DeskBadge } from './DeskBadge';
+import { LogoutEverywhereButton } from './LogoutEverywhereButton';
 import { IdleLock } from '../IdleLock';
+import { LiveUpdates } from '../LiveUpdates';
 
 export const DRAWER_WIDTH = 264;
 
@@ -40,6 +42,7 @@ export function AppLayout() {
   return (
     <NotificationsProvider>
       <IdleLock />
+      <LiveUpdates />
       <Box sx={{ display: 'flex', minHeight: '100vh' }}>
         <Box
           component="a"
@@ -97,6 +100,7 @@ export function AppLayout() {
             <Button startIcon={<LockResetIcon />} onClick={() => setPasswordOpen(true)}>
               Changer mon mot de passe
             </Button>
+            <LogoutEverywhereButton />
             <Button startIcon={<LogoutIcon />} onClick={() => void logout()} variant="outlined">
               Se déconnecter
             </Button>

@@ -140,3 +140,42 @@ describe('change password', () => {
     expect(await screen.findByText('Votre mot de passe est changé.')).toBeInTheDocument();
   });
 });
+
+describe('partner référents (extranet)', () => {
+  it('the switch reveals the charte’s date and the access request’s reference, both required', async () => {
+    const user = userEvent.setup();
+    const backend = usersBackend();
+    backend.handle({
+      'users.create': (input) => ({ id: 9, login: input.login, displayName: input.displayName, role: input.role, structure: input.structure, mdsId: 1, active: true, partner: input.partner, charteSignedOn: input.charteSignedOn ?? null, accessRequestRef: input.accessRequestRef ?? null }),
+    });
+    renderApp(backend.transport, { path: '/administration/comptes' });
+    await user.click(await screen.findByRole('button', { name: 'Créer un compte' }));
+    const d = within(await screen.findByRole('dialog', { name: 'Créer un compte' }));
+    expect(d.queryByRole('textbox', { name: /Référence de la demande d’accès individuelle/ })).not.toBeInTheDocument();
+    await user.type(d.getByRole('textbox', { name: 'Identifiant' }), 'p.leroux');
+    await user.type(d.getByRole('textbox', { name: 'Nom et prénom' }), 'Paula Leroux');
+    await user.type(d.getByRole('textbox', { name: 'Structure' }), 'CCAS de Liévin');
+    await user.type(d.getByLabelText('Mot de passe initial'), 'un-long-secret');
+    await user.type(d.getByLabelText('Confirmation du mot de passe'), 'un-long-secret');
+    await user.click(d.getByRole('switch', { name: 'Référent partenaire (extranet)' }));
+    await user.click(d.getByRole('button', { name: 'Créer le compte' }));
+    const reference = await d.findByRole('textbox', { name: /Référence de la demande d’accès individuelle/ });
+    await waitFor(() => expect(reference).toHaveAccessibleDescription(/Saisissez la référence de la demande d’accès individuelle/));
+    expect(backend.inputsOf('users.create')).toEqual([]);
+
+    const [day] = within(d.getByRole('group', { name: /Charte utilisateur signée le/ })).getAllByRole('spinbutton');
+    await user.click(day!);
+    await user.keyboard('02022026');
+    await user.type(reference, 'DAI-2026-014');
+    await user.click(d.getByRole('button', { name: 'Créer le compte' }));
+    await waitFor(() => expect(backend.inputsOf('users.create')).toHaveLength(1));
+    expect(backend.inputsOf('users.create')[0]).toMatchObject({ login: 'p.leroux', partner: true, charteSignedOn: '2026-02-02', accessRequestRef: 'DAI-2026-014' });
+  }, 60_000);
+
+  it('lists a partner with the date the charte was signed', async () => {
+    const backend = usersBackend();
+    backend.handle({ 'users.list': () => [{ ...REFERENT, partner: true, charteSignedOn: '2026-02-02', accessRequestRef: 'DAI-7' }] });
+    renderApp(backend.transport, { path: '/administration/comptes' });
+    expect(await screen.findByText('Partenaire — charte signée le 02/02/2026')).toBeInTheDocument();
+  });
+});

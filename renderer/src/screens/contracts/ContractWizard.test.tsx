@@ -345,3 +345,96 @@ describe('CERP wizard', () => {
     await waitFor(() => expect(heading()).toHaveTextContent('Étape 7 sur 8'));
   });
 });
+
+describe('a contract saved meanwhile by someone else (issue 14 §4)', () => {
+  const MESSAGE =
+    'Ce contrat a été modifié entre-temps. Modifié par Cora Correspondante à 14:05. Vos saisies sont conservées : comparez-les avec la version enregistrée, puis enregistrez à nouveau.';
+
+  function conflictBackend() {
+    const opened = viewOf({
+      personId: PERSON,
+      type: 'CERS',
+      start: '2026-01-05',
+      durationMonths: 6,
+      objectifs: 'Objectif initial',
+      resultatsAttendus: 'Un bail signé',
+      pap: {
+        actions: [{ theme: 'A', actionCode: 'A.1.1', services: [], start: '2026-01-05', end: '2026-07-04', engagementReferent: 'Accompagner', engagementBeneficiaire: 'Participer' }],
+      },
+      referent: { lieuSuivi: 'MDS de Lens', prochainsRendezVous: [] },
+      remarquesBeneficiaire: '',
+      cerp: null,
+      suiviEmploi: [],
+    } as unknown as MethodParsedInput<'contracts.create'>);
+    const saved: ContractView = { ...opened, version: 1, objectifs: 'Objectif de Cora', referent: { ...opened.referent, lieuSuivi: 'MDS d’Arras' } };
+    let current = opened;
+    const backend = createFakeBackend({ user: REFERENT });
+    backend.handle({
+      'contracts.prefill': () => prefill('CERS'),
+      'contracts.get': () => current,
+      'contracts.outcomes': () => ({ end: current.end, solidarityMonths: 0, outcomes: [] }),
+      'contracts.update': (input) => {
+        if (input.version !== saved.version) {
+          current = saved;
+          throw new ApiError('CONFLICT', MESSAGE, undefined, { by: 'Cora Correspondante', at: '2026-01-06T13:05:00.000Z' });
+        }
+        return (current = { ...saved, objectifs: input.objectifs, version: 2 });
+      },
+    });
+    return backend;
+  }
+
+  /** Opens the draft, changes the objectifs and saves (refused: the contract was saved meanwhile). */
+  async function editAndSave() {
+    const user = userEvent.setup();
+    const backend = conflictBackend();
+    renderApp(backend.transport, { path: '/contrats/31/modifier' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Modifier le CERS de DUPONT (nom d’usage MARTIN) Marie Louise' })).toBeInTheDocument();
+    await next(user);
+    await waitFor(() => expect(heading()).toHaveTextContent('Étape 2 sur 5 : Objectifs'));
+    await user.clear(textbox('Objectif(s) de l’accompagnement solidarité'));
+    await user.type(textbox('Objectif(s) de l’accompagnement solidarité'), 'Mon objectif');
+    for (const step of ['3 sur 5', '4 sur 5', '5 sur 5']) {
+      await next(user);
+      await waitFor(() => expect(heading()).toHaveTextContent(`Étape ${step}`));
+    }
+    await user.click(screen.getByRole('button', { name: 'Enregistrer le contrat' }));
+    return { user, backend };
+  }
+
+  it('keeps the input, lists the differences, then « Garder mes saisies » saves knowingly on the new version', async () => {
+    const { user, backend } = await editAndSave();
+
+    const table = await screen.findByRole('table', { name: 'Différences avec la version enregistrée' });
+    const alert = table.closest<HTMLElement>('[role="alert"]')!;
+    expect(alert).toHaveTextContent('Modifié par Cora Correspondante à 14:05');
+    const rows = within(table)
+      .getAllByRole('row')
+      .map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent));
+    expect(rows).toEqual([
+      ['Champ', 'Votre saisie', 'Version enregistrée'],
+      ['Objectif(s) de l’accompagnement', 'Mon objectif', 'Objectif de Cora'],
+      ['Lieu du suivi', 'MDS de Lens', 'MDS d’Arras'],
+    ]);
+    // Nothing was reset: the input is still there, one save was sent with the version the form was opened on.
+    expect(backend.inputsOf('contracts.update')).toMatchObject([{ version: 0, objectifs: 'Mon objectif' }]);
+    expect(heading()).toHaveTextContent('Étape 5 sur 5');
+
+    await user.click(within(alert).getByRole('button', { name: 'Garder mes saisies' }));
+    expect(screen.queryByRole('table', { name: 'Différences avec la version enregistrée' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Enregistrer le contrat' }));
+    await waitFor(() => expect(backend.inputsOf('contracts.update')).toHaveLength(2));
+    expect(backend.inputsOf('contracts.update')[1]).toMatchObject({ version: 1, objectifs: 'Mon objectif', referent: { lieuSuivi: 'MDS de Lens' } });
+  });
+
+  it('« Reprendre la version enregistrée » resets the form to it, with its version', async () => {
+    const { user, backend } = await editAndSave();
+    const take = await screen.findByRole('button', { name: 'Reprendre la version enregistrée' });
+    await waitFor(() => expect(take).toBeEnabled());
+    await user.click(take);
+    expect(screen.queryByRole('table', { name: 'Différences avec la version enregistrée' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Enregistrer le contrat' }));
+    await waitFor(() => expect(backend.inputsOf('contracts.update')).toHaveLength(2));
+    expect(backend.inputsOf('contracts.update')[1]).toMatchObject({ version: 1, objectifs: 'Objectif de Cora', referent: { lieuSuivi: 'MDS d’Arras' } });
+  });
+});

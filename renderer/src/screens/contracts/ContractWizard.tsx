@@ -18,6 +18,7 @@ import { useNotify } from '../../kit/notifications';
 import { LeaveGuard } from '../../kit/LeaveGuard';
 import { Page } from '../../kit/Page';
 import { flattenFieldErrors } from '../../kit/formErrors';
+import { ConflictNotice, useConflict } from '../../kit/ConflictNotice';
 import { useFormDraft } from '../../kit/useFormDraft';
 import { DraftOffer, DraftStatus } from '../../kit/DraftOffer';
 import { useStepWizard } from '../../kit/useStepWizard';
@@ -35,6 +36,7 @@ import {
   stepOfPath,
   valuesFromContract,
   valuesFromPrefill,
+  CONTRACT_FIELD_LABELS,
   ROOT_ERROR_KEY,
   type ContractFormValues,
 } from './contractFormModel';
@@ -72,7 +74,20 @@ export function ContractWizard({ personId, prefill, contract, type, onReload }: 
   const resolver = useMemo(() => contractResolver(), []);
   const form: Form = useForm<ContractFormValues, unknown, ContractForm>({ resolver, defaultValues: base, mode: 'onBlur' });
   const draft = useFormDraft({ key: contractDraftKey(personId, contract?.id), form, baseline: base });
-  const [conflict, setConflict] = useState(false);
+  // A stale save: the input stays, the differences with the saved version are shown (issue 14 §4).
+  const [openedVersion] = useState(contract?.version);
+  const conflict = useConflict({
+    // The version the input is based on: the contract read again meanwhile (live updates) does not change it.
+    version: openedVersion,
+    load: () => client.call('contracts.get', { contractId: contract!.id }),
+    valuesOf: valuesFromContract,
+    versionOf: (c: ContractView) => c.version,
+    onTake: (values) => {
+      form.reset(values, { keepDefaultValues: true });
+      // The draft of the replaced input goes; the page reads the contract again (title, state).
+      void draft.markSaved().then(() => onReload?.());
+    },
+  });
   const allowLeave = useRef(false);
   const { isDirty, isSubmitting, errors } = form.formState;
   const start = useWatch({ control: form.control, name: 'start' });
@@ -119,7 +134,7 @@ export function ContractWizard({ personId, prefill, contract, type, onReload }: 
       }
       try {
         const saved = contract
-          ? await client.call('contracts.update', { ...parsed, contractId: contract.id, version: contract.version })
+          ? await client.call('contracts.update', { ...parsed, contractId: contract.id, version: conflict.version ?? contract.version })
           : await client.call('contracts.create', { ...parsed, personId });
         await draft.markSaved();
         allowLeave.current = true;
@@ -128,10 +143,7 @@ export function ContractWizard({ personId, prefill, contract, type, onReload }: 
       } catch (e) {
         const error = toApiError(e);
         const all = Object.entries(error.fieldErrors ?? {});
-        if (error.code === 'CONFLICT' && all.length === 0) {
-          setConflict(true);
-          return;
-        }
+        if (contract && all.length === 0 && conflict.detect(error, form.getValues())) return;
         wizard.setServerError(error.fieldErrors?.[ROOT_ERROR_KEY] ?? error.message);
         const entries = all.filter(([path]) => path !== ROOT_ERROR_KEY);
         for (const [path, message] of entries) form.setError(f(fieldPathOf(path)), { type: 'server', message });
@@ -154,20 +166,7 @@ export function ContractWizard({ personId, prefill, contract, type, onReload }: 
       }
     >
       <DraftOffer draft={draft} onRestore={() => form.reset(mergeContractDraft(base, draft.take()), { keepDefaultValues: true })} />
-      {conflict ? (
-        <Alert
-          severity="warning"
-          role="alert"
-          sx={{ mb: 2 }}
-          action={
-            <Button color="inherit" onClick={() => void draft.markSaved().then(() => onReload?.())}>
-              Recharger le contrat
-            </Button>
-          }
-        >
-          Ce contrat a été modifié entre-temps : vos changements n’ont pas été enregistrés. Rechargez-le, puis refaites-les.
-        </Alert>
-      ) : null}
+      {conflict.notice ? <ConflictNotice {...conflict.notice} labels={CONTRACT_FIELD_LABELS} /> : null}
       <WizardSteps wizard={wizard} labels={steps.map((s) => s.label)} label={`Étapes du ${type}`} />
       <WizardForm
         wizard={wizard}

@@ -99,7 +99,8 @@ export function EditContractPage() {
         }
         return (
           <ContractWizard
-            key={`${c.id}:${c.version}`}
+            // Not the version: a contract read again (live update of another desk's save) must not reset the input.
+            key={c.id}
             personId={c.personId}
             prefill={prefill.data!}
             contract={c}

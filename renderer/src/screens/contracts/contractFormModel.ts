@@ -289,3 +289,31 @@ export function mergeContractDraft(base: ContractFormValues, data: unknown): Con
 
 export const papRowsFromView = (rows: ContractView['pap']['actions']): PapRowValues[] =>
   rows.map((r) => papRowValuesOf({ ...r, bilan: r.bilan ?? undefined }));
+
+/** Labels of the wizard's fields, for the differences shown on a conflict (paths without the array indexes). */
+export const CONTRACT_FIELD_LABELS: Readonly<Record<string, string>> = {
+  type: 'Type de contrat',
+  start: 'Date de début du contrat',
+  durationMonths: 'Durée du contrat (mois)',
+  objectifs: 'Objectif(s) de l’accompagnement',
+  resultatsAttendus: 'Résultats escomptés',
+  emploisRecherches: 'Perspective professionnelle : emploi(s) recherché(s)',
+  'pap.actions.theme': 'PAP : thème',
+  'pap.actions.actionCode': 'PAP : action',
+  'pap.actions.services': 'PAP : services ou organismes sollicités',
+  'pap.actions.start': 'PAP : début',
+  'pap.actions.end': 'PAP : échéance',
+  'pap.actions.engagementReferent': 'PAP : engagement du référent',
+  'pap.actions.engagementBeneficiaire': 'PAP : engagement du bénéficiaire',
+  'pap.actions.resultat': 'PAP : résultat',
+  'pap.actions.bilan': 'PAP : bilan-commentaires',
+  'pap.actions.derogationObtained': 'PAP : dérogation obtenue',
+  'referent.lieuSuivi': 'Lieu du suivi',
+  'referent.prochainsRendezVous': 'Prochains rendez-vous',
+  remarquesBeneficiaire: 'Remarques du bénéficiaire',
+  'cerp.situationProfessionnelle': 'Situation professionnelle',
+  'cerp.situationEmploi': 'Situation au regard de l’emploi',
+  'cerp.metiers': 'Métiers recherchés',
+  'cerp.conclusion': 'Conclusion',
+  suiviEmploi: 'Fiche de suivi emploi',
+};

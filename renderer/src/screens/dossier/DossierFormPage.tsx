@@ -9,9 +9,7 @@ import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import CircularProgress from '@mui/material/CircularProgress';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Grid from '@mui/material/Grid';
@@ -30,7 +28,7 @@ import {
   type DossierCreateInput,
   type DossierUpdateInput,
 } from '../../../../shared/api/dossier';
-import { dossierFieldLabel } from '../../../../shared/api/labels';
+import { DOSSIER_FIELD_LABELS, dossierFieldLabel } from '../../../../shared/api/labels';
 import { DIPLOMA_LEVELS } from '../../../../shared/domain/referentials/diplomas';
 import { toApiError, useApi, useApiQuery } from '../../api/ApiContext';
 import { useNotify } from '../../kit/notifications';
@@ -42,6 +40,7 @@ import { DateField } from '../../kit/DateField';
 import { RadioInput, SelectInput, TextInput, type SelectOption } from '../../kit/fields';
 import { ErrorSummary, applyApiFieldErrors, flattenFieldErrors } from '../../kit/formErrors';
 import { DraftOffer, DraftStatus } from '../../kit/DraftOffer';
+import { ConflictNotice, useConflict } from '../../kit/ConflictNotice';
 import { useFormDraft } from '../../kit/useFormDraft';
 import { dossierDraftKey, emptyChild, emptyDossierValues, emptyIdentity, mergeDraft, valuesFromDossier, type DossierFormValues } from './formModel';
 import { personName } from '../../../../shared/domain/format';
@@ -110,13 +109,12 @@ export function DossierFormPage({ mode }: { mode: Mode }) {
   }
   return (
     <DossierForm
-      // A reloaded dossier (after a conflict) starts a fresh form.
-      key={dossier.data ? `${dossier.data.person.id}:${dossier.data.version}` : 'new'}
+      // Another dossier starts a fresh form; the same one read again (another desk's save, live) keeps the input.
+      key={dossier.data ? dossier.data.person.id : 'new'}
       mode={mode}
       dossier={dossier.data}
       staff={staff.data ?? []}
       staffError={staff.error?.message}
-      onReload={dossier.reload}
     />
   );
 }
@@ -126,11 +124,10 @@ interface DossierFormProps {
   dossier: Dossier | undefined;
   staff: StaffMember[];
   staffError?: string | undefined;
-  onReload: () => void;
 }
 
 /** Create and edit form of a dossier: foyer, person, conjoint (at creation). */
-export function DossierForm({ mode, dossier, staff, staffError, onReload }: DossierFormProps) {
+export function DossierForm({ mode, dossier, staff, staffError }: DossierFormProps) {
   const client = useApi();
   const navigate = useNavigate();
   const notify = useNotify();
@@ -150,7 +147,19 @@ export function DossierForm({ mode, dossier, staff, staffError, onReload }: Doss
   const conjoint = useWatch({ control, name: 'conjoint' });
   const draft = useFormDraft({ key: dossierDraftKey(dossier?.person.id), form, baseline: base });
   const [serverError, setServerError] = useState<string>();
-  const [conflict, setConflict] = useState(false);
+  // A stale save: the input stays, the differences with the saved version are shown (issue 14 §4).
+  const conflict = useConflict({
+    version: dossier?.version,
+    load: () => client.call('dossiers.get', { personId: dossier!.person.id }),
+    valuesOf: valuesFromDossier,
+    versionOf: (d: Dossier) => d.version,
+    // The form takes the saved version (read again just now); the draft of the replaced input goes.
+    onTake: (values) => {
+      form.reset(values);
+      void draft.markSaved();
+    },
+    onKeep: (d) => form.setValue('version', d.version),
+  });
   const allowLeave = useRef(false);
   const addChildRef = useRef<HTMLButtonElement>(null);
   const { isDirty, isSubmitting, errors, submitCount } = form.formState;
@@ -175,10 +184,7 @@ export function DossierForm({ mode, dossier, staff, staffError, onReload }: Doss
     } catch (e) {
       const error = toApiError(e);
       const mapped = applyApiFieldErrors(form.setError, error);
-      if (error.code === 'CONFLICT' && mode === 'edit' && mapped.length === 0) {
-        setConflict(true);
-        return;
-      }
+      if (mode === 'edit' && mapped.length === 0 && conflict.detect(error, form.getValues())) return;
       setServerError(error.message);
     }
   });
@@ -416,30 +422,16 @@ export function DossierForm({ mode, dossier, staff, staffError, onReload }: Doss
         allowRef={allowLeave}
         message="Vos modifications ne sont pas enregistrées dans le dossier. Elles restent disponibles en brouillon : il vous sera proposé de les reprendre en revenant sur ce formulaire."
       />
-      <Dialog open={conflict} onClose={() => setConflict(false)} aria-labelledby="conflict-title" aria-describedby="conflict-desc">
+      <Dialog
+        open={conflict.notice !== null && (conflict.notice.saved !== null || conflict.notice.loadError !== undefined)}
+        onClose={() => conflict.notice?.onKeep()}
+        aria-labelledby="conflict-title"
+        maxWidth="md"
+      >
         <DialogTitle id="conflict-title">Dossier modifié entre-temps</DialogTitle>
         <DialogContent>
-          <DialogContentText id="conflict-desc">
-            Quelqu’un a enregistré ce dossier depuis que vous l’avez ouvert : vos modifications n’ont pas été enregistrées, pour ne pas
-            écraser les siennes. Rechargez le dossier pour voir sa version actuelle, puis refaites vos modifications (vous pouvez d’abord
-            revenir au formulaire pour noter ce que vous aviez saisi).
-          </DialogContentText>
+          {conflict.notice ? <ConflictNotice {...conflict.notice} labels={DOSSIER_FIELD_LABELS} takeLabel="Recharger le dossier" /> : null}
         </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setConflict(false)} autoFocus>
-            Revenir au formulaire
-          </Button>
-          <Button
-            variant="contained"
-            onClick={() => {
-              setConflict(false);
-              // Drop the draft first, or the reloaded form would offer it again.
-              void draft.markSaved().then(onReload);
-            }}
-          >
-            Recharger le dossier
-          </Button>
-        </DialogActions>
       </Dialog>
     </Page>
   );

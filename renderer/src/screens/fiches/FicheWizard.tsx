@@ -28,6 +28,7 @@ import { LeaveGuard } from '../../kit/LeaveGuard';
 import { Page } from '../../kit/Page';
 import { RadioInput } from '../../kit/fields';
 import { flattenFieldErrors } from '../../kit/formErrors';
+import { ConflictNotice, useConflict } from '../../kit/ConflictNotice';
 import { useFormDraft } from '../../kit/useFormDraft';
 import { DraftOffer, DraftStatus } from '../../kit/DraftOffer';
 import { useStepWizard } from '../../kit/useStepWizard';
@@ -40,6 +41,7 @@ import { CheckboxR, DateFieldR, TextFieldR } from '../../kit/formFields';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { AdministratifBlock, EmailDraftButton, SendSection } from './FicheParts';
 import {
+  FICHE_FIELD_LABELS,
   ficheDraftKey,
   fichePathOf,
   ficheResolver,
@@ -175,6 +177,18 @@ export function FicheWizard({ personId, prefill, fiche, initialType, contractId,
   const draft = useFormDraft({ key: ficheDraftKey(personId, fiche?.id), form, baseline: base });
   const [saved, setSaved] = useState<FicheView | undefined>(fiche);
   const allowLeave = useRef(false);
+  // A stale save: the input stays, the differences with the saved version are shown (issue 14 §4).
+  const conflict = useConflict({
+    version: saved?.version,
+    load: () => client.call('fiches.get', { ficheId: saved!.id }),
+    valuesOf: valuesFromView,
+    versionOf: (v: FicheView) => v.version,
+    onTake: (taken, view) => {
+      form.reset(taken, { keepDefaultValues: true });
+      setSaved(view);
+    },
+    onKeep: setSaved,
+  });
   const values = useWatch({ control: form.control }) as FicheFormValues;
   const type = values.type;
   const { isDirty, isSubmitting, errors } = form.formState;
@@ -222,7 +236,7 @@ export function FicheWizard({ personId, prefill, fiche, initialType, contractId,
     await form.handleSubmit(async (parsed) => {
       try {
         const view = saved
-          ? await client.call('fiches.update', { ...parsed, ficheId: saved.id, version: saved.version } as never)
+          ? await client.call('fiches.update', { ...parsed, ficheId: saved.id, version: conflict.version ?? saved.version } as never)
           : await client.call('fiches.create', { ...parsed, personId } as never);
         setSaved(view);
         if (!fiche) {
@@ -237,6 +251,7 @@ export function FicheWizard({ personId, prefill, fiche, initialType, contractId,
         goOn = true;
       } catch (e) {
         const error = toApiError(e);
+        if (saved && !error.fieldErrors && conflict.detect(error, form.getValues())) return;
         wizard.setServerError(error.fieldErrors?.[ROOT_ERROR_KEY] ?? error.message);
         Object.entries(error.fieldErrors ?? {})
           .filter(([p]) => p !== ROOT_ERROR_KEY)
@@ -258,6 +273,7 @@ export function FicheWizard({ personId, prefill, fiche, initialType, contractId,
       }
     >
       <DraftOffer draft={draft} onRestore={() => form.reset(mergeFicheDraft(base, draft.take()), { keepDefaultValues: true })} />
+      {conflict.notice ? <ConflictNotice {...conflict.notice} labels={FICHE_FIELD_LABELS} /> : null}
       <WizardSteps wizard={wizard} labels={STEPS} label="Étapes de la fiche de liaison" />
       <WizardForm
         wizard={wizard}

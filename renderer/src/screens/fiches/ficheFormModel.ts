@@ -230,3 +230,23 @@ export function mergeFicheDraft(base: FicheFormValues, data: unknown): FicheForm
     signatures: { ...base.signatures, ...(d.signatures ?? {}) },
   };
 }
+
+/** Labels of the fiche's fields, for the differences shown on a conflict (paths without the array indexes). */
+export const FICHE_FIELD_LABELS: Readonly<Record<string, string>> = {
+  type: 'Objet de la demande',
+  date: 'Date de la demande',
+  contractId: 'Contrat concerné',
+  texte: 'Texte de la demande',
+  lieu: 'Fait à',
+  remarquesBeneficiaire: 'Remarques du bénéficiaire',
+  parCourriel: 'Demande envoyée par e-mail',
+  motif: 'Motif',
+  motifPrecision: 'Précisions sur le motif',
+  cible: 'Orientation demandée',
+  actionsCg: 'Actions demandées',
+  actionsCgPrecision: 'Précisions des actions demandées',
+  structureSouhaitee: 'Structure souhaitée',
+  'pap.actions': 'PAP',
+  'signatures.referent': 'Signature du référent (date)',
+  'signatures.beneficiaire': 'Signature du bénéficiaire (date)',
+};

@@ -44,10 +44,15 @@ const LINE: ImportDuplicate = {
 
 function backend(options: { refusals?: string[] } = {}) {
   let lines = [LINE];
+  let pairs = [{ a: A, b: B }];
   return createFakeBackend({
     user: CORRESPONDANT,
     handlers: {
-      'duplicates.list': () => ({ imports: lines, dossiers: [{ a: A, b: B }], truncated: false }),
+      'duplicates.list': () => ({ imports: lines, dossiers: pairs, truncated: false }),
+      'duplicates.dismissPair': (input) => {
+        pairs = [];
+        return { ...input, message: 'Les dossiers n° 11 et n° 12 ne sont plus proposés comme doublons : ce ne sont pas les mêmes personnes.' };
+      },
       'duplicates.resolve': (input) => {
         lines = lines.filter((l) => l.rowId !== input.rowId);
         return { rowId: input.rowId, resolution: input.resolution, personId: null, message: 'Ligne 4 : ce n’est pas la même personne que FÉRAUD-LÉCUYER Hélène (dossier n° 11).' };
@@ -82,6 +87,33 @@ describe('Doublons à vérifier', () => {
     const pair = await screen.findByRole('article', { name: 'Dossiers n° 11 et n° 12' });
     expect(within(pair).getByRole('row', { name: /Enregistrements/ })).toHaveTextContent('Révisions de la DSP : 2 ; Orientations : 1Aucun');
     expect(within(pair).getByRole('link', { name: 'Fusionner…' })).toHaveAttribute('href', '/doublons/fusion/11/12');
+  });
+
+  it('answers « Ce ne sont pas les mêmes personnes » for a pair after a confirmation, by keyboard; Annuler sends nothing', async () => {
+    const user = userEvent.setup();
+    const b = backend();
+    renderApp(b.transport, { path: '/doublons' });
+    const pair = await screen.findByRole('article', { name: 'Dossiers n° 11 et n° 12' });
+    const button = within(pair).getByRole('button', { name: 'Ce ne sont pas les mêmes personnes' });
+    await user.click(button);
+    let dialog = await screen.findByRole('dialog', { name: 'Ce ne sont pas les mêmes personnes ?' });
+    expect(within(dialog).getByRole('button', { name: 'Annuler' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(b.inputsOf('duplicates.dismissPair')).toEqual([]);
+
+    button.focus();
+    await user.keyboard('{Enter}');
+    dialog = await screen.findByRole('dialog', { name: 'Ce ne sont pas les mêmes personnes ?' });
+    expect(dialog).toHaveTextContent(
+      'Les dossiers n° 11 (FÉRAUD-LÉCUYER Hélène) et n° 12 (FERAUD LECUYER Helene) ne seront plus proposés comme doublons l’un de l’autre.',
+    );
+    await user.tab();
+    expect(within(dialog).getByRole('button', { name: 'Ce sont deux personnes différentes' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(b.inputsOf('duplicates.dismissPair')).toEqual([{ personAId: 11, personBId: 12 }]));
+    expect(await screen.findByText('Aucun dossier de la MDS n’a la même identité qu’un autre.')).toBeInTheDocument();
+    expect(screen.getByText(/ne sont plus proposés comme doublons/)).toBeInTheDocument();
   });
 });
 

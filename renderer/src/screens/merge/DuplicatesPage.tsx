@@ -6,9 +6,10 @@ import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { MethodOutput } from '../../../../shared/api/contract';
-import type { ImportDuplicate } from '../../../../shared/api/merge';
+import type { DossierPair as Pair, ImportDuplicate } from '../../../../shared/api/merge';
 import { formatDateTime, plural } from '../../../../shared/domain/format';
 import { toApiError, useApi, useApiQuery } from '../../api/ApiContext';
+import { ConfirmDialog } from '../../kit/ConfirmDialog';
 import { useNotify } from '../../kit/notifications';
 import { Page } from '../../kit/Page';
 import { mergePaths, paths } from '../../kit/paths';
@@ -20,7 +21,8 @@ const TITLE = 'Doublons à vérifier';
 /**
  * Doublons à vérifier (correspondants, administrators): the import lines that may be an existing dossier, each with
  * both identities side by side and the two answers; then the pairs of dossiers of the MDS with the same identity,
- * each with « Fusionner… » (the merge screen). An answer is a write: the list is read again after it.
+ * each with « Fusionner… » (the merge screen) and « Ce ne sont pas les mêmes personnes » (after a confirmation: the
+ * pair is no longer offered). An answer is a write: the list is read again after it.
  */
 export function DuplicatesPage() {
   const list = useApiQuery('duplicates.list', {});
@@ -64,18 +66,16 @@ function ImportLines({ lines }: { lines: readonly ImportDuplicate[] }) {
   );
 }
 
-function ImportLine({ line: l, onAnswered }: { line: ImportDuplicate; onAnswered: () => void }) {
-  const client = useApi();
+/** An answer sent to main: pending while it runs, its French message notified, or its refusal kept to show. */
+function useAnswer(onAnswered: () => void) {
   const notify = useNotify();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
-  const headingId = `doublon-ligne-${l.rowId}`;
-  const answer = async (resolution: 'confirme' | 'refuse') => {
+  const send = async (answer: () => Promise<{ message: string }>) => {
     setPending(true);
     setError(undefined);
     try {
-      const result = await client.call('duplicates.resolve', { rowId: l.rowId, resolution });
-      notify(result.message);
+      notify((await answer()).message);
       onAnswered();
     } catch (e) {
       setError(toApiError(e).message);
@@ -83,6 +83,14 @@ function ImportLine({ line: l, onAnswered }: { line: ImportDuplicate; onAnswered
       setPending(false);
     }
   };
+  return { pending, error, setError, send };
+}
+
+function ImportLine({ line: l, onAnswered }: { line: ImportDuplicate; onAnswered: () => void }) {
+  const client = useApi();
+  const { pending, error, send } = useAnswer(onAnswered);
+  const headingId = `doublon-ligne-${l.rowId}`;
+  const answer = (resolution: 'confirme' | 'refuse') => send(() => client.call('duplicates.resolve', { rowId: l.rowId, resolution }));
   return (
     <Stack component="article" spacing={1} aria-labelledby={headingId} sx={{ borderTop: 1, borderColor: 'divider', pt: 2 }}>
       <Typography id={headingId} variant="h3">
@@ -119,9 +127,10 @@ function ImportLine({ line: l, onAnswered }: { line: ImportDuplicate; onAnswered
 }
 
 function DossierPairs({ data }: { data: MethodOutput<'duplicates.list'> }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
   return (
     <Stack component="section" spacing={2} aria-labelledby="doublons-dossiers">
-      <Typography id="doublons-dossiers" variant="h2">
+      <Typography id="doublons-dossiers" variant="h2" ref={headingRef} tabIndex={-1}>
         Dossiers en double possible
       </Typography>
       {data.dossiers.length === 0 ? (
@@ -129,35 +138,64 @@ function DossierPairs({ data }: { data: MethodOutput<'duplicates.list'> }) {
       ) : (
         <Typography>
           {plural(data.dossiers.length, 'paire de dossiers', 'paires de dossiers')}
-          {data.truncated ? ' (les premières seulement : fusionnez-les pour voir les suivantes)' : ''}. Fusionner garde les deux historiques.
+          {data.truncated ? ' (les premières seulement : fusionnez-les, ou dites que ce ne sont pas les mêmes personnes, pour voir les suivantes)' : ''}. Fusionner garde les deux historiques.
         </Typography>
       )}
-      {data.dossiers.map(({ a, b }) => {
-        const headingId = `doublon-paire-${a.personId}-${b.personId}`;
-        return (
-          <Stack key={headingId} component="article" spacing={1} aria-labelledby={headingId} sx={{ borderTop: 1, borderColor: 'divider', pt: 2 }}>
-            <Typography id={headingId} variant="h3">
-              Dossiers n° {a.personId} et n° {b.personId}
-            </Typography>
-            <IdentityTable
-              label={`Dossiers n° ${a.personId} et n° ${b.personId}, côte à côte`}
-              sides={[a, b].map((d) => ({
-                heading: (
-                  <Link component={RouterLink} to={paths.dossier(d.personId)}>
-                    Dossier n° {d.personId}
-                  </Link>
-                ),
-                values: dossierValues(d),
-              }))}
-            />
-            <div>
-              <Button variant="outlined" component={RouterLink} to={mergePaths.merge(a.personId, b.personId)} aria-describedby={headingId}>
-                Fusionner…
-              </Button>
-            </div>
-          </Stack>
-        );
-      })}
+      {data.dossiers.map((pair) => (
+        <DossierPair key={`${pair.a.personId}-${pair.b.personId}`} pair={pair} onDismissed={() => headingRef.current?.focus()} />
+      ))}
+    </Stack>
+  );
+}
+
+function DossierPair({ pair: { a, b }, onDismissed }: { pair: Pair; onDismissed: () => void }) {
+  const client = useApi();
+  const [confirming, setConfirming] = useState(false);
+  const { pending, error, setError, send } = useAnswer(() => {
+    setConfirming(false);
+    onDismissed();
+  });
+  const headingId = `doublon-paire-${a.personId}-${b.personId}`;
+  const dismiss = () => send(() => client.call('duplicates.dismissPair', { personAId: a.personId, personBId: b.personId }));
+  return (
+    <Stack component="article" spacing={1} aria-labelledby={headingId} sx={{ borderTop: 1, borderColor: 'divider', pt: 2 }}>
+      <Typography id={headingId} variant="h3">
+        Dossiers n° {a.personId} et n° {b.personId}
+      </Typography>
+      <IdentityTable
+        label={`Dossiers n° ${a.personId} et n° ${b.personId}, côte à côte`}
+        sides={[a, b].map((d) => ({
+          heading: (
+            <Link component={RouterLink} to={paths.dossier(d.personId)}>
+              Dossier n° {d.personId}
+            </Link>
+          ),
+          values: dossierValues(d),
+        }))}
+      />
+      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        <Button variant="outlined" component={RouterLink} to={mergePaths.merge(a.personId, b.personId)} aria-describedby={headingId}>
+          Fusionner…
+        </Button>
+        <Button variant="outlined" aria-describedby={headingId} onClick={() => setConfirming(true)}>
+          Ce ne sont pas les mêmes personnes
+        </Button>
+      </Stack>
+      <ConfirmDialog
+        open={confirming}
+        title="Ce ne sont pas les mêmes personnes ?"
+        confirmLabel="Ce sont deux personnes différentes"
+        pending={pending}
+        error={error}
+        onConfirm={() => void dismiss()}
+        onCancel={() => {
+          setConfirming(false);
+          setError(undefined);
+        }}
+      >
+        Les dossiers n° {a.personId} ({a.name}) et n° {b.personId} ({b.name}) ne seront plus proposés comme doublons l’un de l’autre. Les deux dossiers ne
+        changent pas.
+      </ConfirmDialog>
     </Stack>
   );
 }
