@@ -205,6 +205,8 @@ describe('automatic backups', () => {
       sleep: async () => undefined,
       appVersion: 'test',
       sessionIdleMs: 365 * 24 * 3600_000,
+      // The test moves the clock by days with one session: no absolute lifetime either.
+      sessionMaxMs: 365 * 24 * 3600_000,
       printer: null,
     });
     const call = async (method: string, input: unknown, session?: string) => {

@@ -68,7 +68,7 @@ describe('kill -9 during writes and during a backup', () => {
     const fake: Ack[] = [
       { kind: 'row', method: 'dossiers.create', table: 'persons', id: 999_999, audit: 'create' },
       { kind: 'row', method: 'dossiers.update', table: 'persons', id: (person as { id: number }).id, audit: 'update', version: 999 },
-      { kind: 'draft', userId: 1, key: 'crash:admin:0', n: 999_999 },
+      { kind: 'draft', userId: 1, key: 'crash:admin:0', n: 999_999_999 },
       { kind: 'backup', id: 999_999, path: path.join(files.dataDir, DEFAULT_FOLDER_NAME, 'parcours-absente') },
     ];
     appendFileSync(files.ackLog, fake.map((a) => `${JSON.stringify(a)}\n`).join(''));
@@ -105,7 +105,7 @@ describe('kill -9 during writes and during a backup', () => {
     const expected = [
       /perdue : dossiers\.create → persons n° 999999/,
       /perdue : dossiers\.update → persons n° \d+ version 999/,
-      /perdue : drafts\.save → brouillon crash:admin:0 n° 999999/,
+      /perdue : drafts\.save → brouillon crash:admin:0 n° 999999999 /,
       /perdue : backups\.create → sauvegarde n° 999999/,
       /organismes_referents : 1 ligne\(s\) sans ligne de journal/,
       /journal : 1 ligne\(s\) « create » de fiche_liaison sans l’enregistrement \(n° 888888\)/,

@@ -105,7 +105,11 @@ const paliers = Object.fromEntries(DEFAULT_EDE_GRID.data.items.map((item, i) => 
 /** A PDF of about 96 KB (the attachments are BLOBs in the database: heavier writes). */
 const attachment = Buffer.concat([Buffer.from('%PDF-1.4\n% piece jointe\n', 'latin1'), Buffer.alloc(96 * 1024, 0x20), Buffer.from('\n%%EOF\n', 'latin1')]).toString('base64');
 
-let draftN = 0;
+/**
+ * The drafts' numbers grow across rounds (the round's million, then a counter): a later round saving the same key must
+ * never look like an acknowledged save lost (a process of round 3 starting again at n° 1 over round 1's n° 7).
+ */
+let draftN = round * 1_000_000;
 async function saveDraft(userId: number, session: string, login: string): Promise<void> {
   const n = ++draftN;
   const key = `crash:${login}:${n % 3}`;

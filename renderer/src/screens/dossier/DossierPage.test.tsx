@@ -28,7 +28,7 @@ describe('dossier page', () => {
     const backend = createFakeBackend({ user: ADMIN, handlers: { 'audit.forDossier': () => AUDIT } });
     renderApp(backend.transport, { path: '/beneficiaires/10' });
     const heading = await screen.findByRole('heading', { level: 1, name: 'DUPONT (nom d’usage MARTIN) Marie Louise' });
-    expect(heading).toHaveFocus();
+    await waitFor(() => expect(heading).toHaveFocus());
     // The title is set in an effect after the page renders: wait for it.
     await waitFor(() => expect(document.title).toBe('Dossier de DUPONT (nom d’usage MARTIN) Marie Louise — Parcours RSA'));
     const identity = screen.getByRole('region', { name: 'Identité et foyer' });
