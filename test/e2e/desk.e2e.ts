@@ -44,7 +44,7 @@ async function loginAs(page: Page, url: string, login: string): Promise<DeskPage
 }
 
 async function logout(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /Se déconnecter|Déconnexion/ }).first().click();
+  await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
 }
 
 for (const login of ROLES) {

@@ -7,6 +7,7 @@ import { REFERENT, VALID_SESSION, createFakeBackend } from '../../../test/render
 import { ApiProvider } from '../api/ApiContext';
 import { SessionProvider } from '../kit/session';
 import { IdleLock } from './IdleLock';
+import { clearIdleLock } from './idleLockFlag';
 
 afterEach(() => {
   cleanup();
@@ -70,6 +71,20 @@ describe('the screen locked after inactivity', () => {
     expect(screen.getByRole('dialog', { name: 'Écran verrouillé' })).toBeTruthy();
     cleanup();
     mount('une-autre-session');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('on the MDS server (every browser session is « cookie »), a new login clears the lock left in the tab', async () => {
+    // Locked, then the page reloaded: the same (placeholder) session is locked again.
+    mount('cookie');
+    await screen.findByRole('dialog', { name: 'Écran verrouillé' }, { timeout: 2000 });
+    cleanup();
+    mount('cookie', 60_000);
+    expect(screen.getByRole('dialog', { name: 'Écran verrouillé' })).toBeTruthy();
+    cleanup();
+    // A new login in the tab (App calls clearIdleLock): the next session starts unlocked, although its token is « cookie » too.
+    clearIdleLock();
+    mount('cookie', 60_000);
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 });

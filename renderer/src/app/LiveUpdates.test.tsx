@@ -169,7 +169,35 @@ describe('LiveUpdates', () => {
     expect(polls.length).toBe(count);
   });
 
-  it('in Electron (or the local host) polls live.poll through the typed client: the first answer is the baseline', async () => {
+  it('on the local browser-mode host (one desk, nobody else writes) neither streams nor polls', async () => {
+    const { client, polls } = fakeClient({ value: 3 });
+    const streams = fakeStreams();
+    mount(client, { host: 'local', pollMs: 20 });
+    await pause(150);
+    expect(polls).toHaveLength(0);
+    expect(streams.sources).toHaveLength(0);
+  });
+
+  it('polling: a number grown by this window’s own write (already re-read) causes no second re-read', async () => {
+    const seq = { value: 4 as number | ApiError };
+    const { client, polls } = fakeClient(seq);
+    mount(client, { host: 'electron', pollMs: 60 });
+    await waitFor(() => expect(polls.length).toBeGreaterThan(0));
+    // This window writes (its client bumps the version once), and the server's number moves with it.
+    act(() => {
+      seq.value = 5;
+      screen.getByRole('button', { name: 'écrire' }).click();
+    });
+    await waitFor(() => expect(version()).toBe(1));
+    const after = polls.length;
+    await waitFor(() => expect(polls.length).toBeGreaterThan(after + 1));
+    expect(version()).toBe(1);
+    // Another desk's change, later: read again.
+    seq.value = 6;
+    await waitFor(() => expect(version()).toBe(2));
+  });
+
+  it('in Electron polls live.poll through the typed client: the first answer is the baseline', async () => {
     const seq = { value: 12 as number | ApiError };
     const { client, polls } = fakeClient(seq);
     const streams = fakeStreams();
@@ -190,7 +218,7 @@ describe('LiveUpdates', () => {
     const guarded = createGuardedClient(client, lost);
     render(
       <ApiProvider client={guarded}>
-        <LiveUpdates host="local" pollMs={30} />
+        <LiveUpdates host="electron" pollMs={30} />
       </ApiProvider>,
     );
     await pause(80);

@@ -58,6 +58,8 @@ export function LiveUpdates({ host, openEvents, pollMs = LIVE_POLL_MS }: LiveUpd
   const where = host ?? rendererHost(window);
 
   useEffect(() => {
+    // The local browser-mode host is one desk: nobody else writes, there is nothing to hear.
+    if (where === 'local' && openEvents === undefined) return undefined;
     const open = openEvents ?? (where === 'server' ? defaultOpen() : undefined);
     let stopped = false;
     let lastSeq = 0;
@@ -83,12 +85,18 @@ export function LiveUpdates({ host, openEvents, pollMs = LIVE_POLL_MS }: LiveUpd
     };
 
     let baseline = false;
+    let versionAtPoll = current();
     const poll = () => {
       if (stopped) return;
       client.call('live.poll', { after: lastSeq }).then(
         ({ seq }) => {
           if (stopped) return;
-          if (baseline || lastSeq > 0) saw(seq);
+          // This window wrote since the last poll (its own reads came after): the new number is taken without a
+          // second re-read, which would only disturb what is being typed.
+          const wroteMeanwhile = current() !== versionAtPoll;
+          versionAtPoll = current();
+          if (wroteMeanwhile && baseline) lastSeq = seq;
+          else if (baseline || lastSeq > 0) saw(seq);
           else lastSeq = seq;
           baseline = true;
           pollTimer = setTimeout(poll, pollMs);

@@ -129,6 +129,6 @@ export async function loginAs(page: Page, login: string): Promise<void> {
 }
 
 export async function logout(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
   await page.getByRole('button', { name: 'Se connecter' }).waitFor();
 }

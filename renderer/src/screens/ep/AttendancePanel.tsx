@@ -35,7 +35,10 @@ export function AttendancePanel({ session, editable, run }: { session: EpSession
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
-  useEffect(() => setRows(fromSession()), [session.attendance]);
+  // Read again when what is saved changes (another desk, this one's save), not on every re-read of the session: a
+  // live update or any write elsewhere re-reads it, and the ticks being made must stay.
+  const saved = JSON.stringify(session.attendance);
+  useEffect(() => setRows(fromSession()), [saved]);
 
   const set = (memberId: number, patch: Partial<Row>) => setRows((rs) => rs.map((r) => (r.memberId === memberId ? { ...r, ...patch } : r)));
   const live = quorum(
