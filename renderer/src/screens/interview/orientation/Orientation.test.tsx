@@ -166,7 +166,7 @@ describe('droits et devoirs', () => {
     expect(backend.inputsOf('droitsDevoirs.save')).toMatchObject([
       { personId: PERSON_ID, householdResources: 400.5, persons: [{ personId: PERSON_ID, hasProfessionalActivity: true, monthlyProfessionalIncome: 120 }] },
     ]);
-    const droits = within(await section('Orientation')).getByRole('region', { name: 'Droits et devoirs' });
+    const droits = await within(await section('Orientation')).findByRole('region', { name: 'Droits et devoirs' });
     expect(await within(droits).findByTestId('droits-devoirs-status')).toHaveTextContent('Soumis aux droits et devoirs : accompagnement obligatoire.');
     expect(droits).toHaveTextContent('400,50 €');
     expect(droits).toHaveTextContent('Activité professionnelle, 120,00 € nets par mois');
