@@ -4,11 +4,11 @@
  * `PARCOURS_SERVER_FINGERPRINT`; stopped with SIGTERM (SIGKILL after 10 s). Plus one API call as the desktop
  * client makes it (bearer session).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import https from 'node:https';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { CLIENT_HEADER, HTTP_API_PATH, type ApiResponse } from '../shared/api/transport';
+import { runServer, waitForServer } from './integration/server/process';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
 
@@ -19,39 +19,18 @@ export interface ServerProcess {
   stop: () => Promise<void>;
 }
 
-export async function startServerProcess(options: { args: string[]; passphrase: string; nodeArgs?: string[]; env?: NodeJS.ProcessEnv; timeoutMs: number }): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', path.join(repoRoot, 'main', 'server', 'cli.ts'), ...options.args], {
-    cwd: repoRoot,
-    env: { ...process.env, ...options.env, PARCOURS_SERVICE_PASSPHRASE: options.passphrase },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const found: { url?: string; fingerprint?: string } = {};
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Le serveur n’a pas démarré en ${options.timeoutMs / 1000} s.\n${stderr}`)), options.timeoutMs);
-    child.once('exit', (code) => reject(new Error(`Le serveur s’est arrêté (code ${code}).\n${stderr}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const [name, value] = line.split('=', 2);
-      if (name === 'PARCOURS_SERVER_URL') found.url = value;
-      if (name === 'PARCOURS_SERVER_FINGERPRINT') found.fingerprint = value;
-      if (found.url && found.fingerprint) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      child.kill('SIGTERM');
-    });
-  return { child, url: found.url!, fingerprint: found.fingerprint!, stop };
+/** The server process of test/integration/server/process.ts, with its passphrase, ready, and a stop that always ends it. */
+export async function startServerProcess(options: { args: string[]; passphrase: string; nodeArgs?: string[]; env?: Record<string, string>; timeoutMs: number }): Promise<ServerProcess> {
+  const run = runServer(options.args, { ...options.env, PARCOURS_SERVICE_PASSPHRASE: options.passphrase }, options.nodeArgs);
+  const { url, fingerprint } = await waitForServer(run, options.timeoutMs);
+  const stop = async () => {
+    if (run.child.exitCode !== null) return;
+    const timer = setTimeout(() => run.child.kill('SIGKILL'), 10_000);
+    run.child.kill('SIGTERM');
+    await run.exited;
+    clearTimeout(timer);
+  };
+  return { child: run.child, url, fingerprint, stop };
 }
 
 /**

@@ -30,12 +30,15 @@ export interface ServerRun {
   exited: Promise<number | null>;
 }
 
-/** Spawns the CLI; the environment is the test's minus any passphrase source unless `env` gives one. */
-export function runServer(args: string[], env: Record<string, string> = {}): ServerRun {
+/**
+ * Spawns the CLI; the environment is the test's minus any passphrase source unless `env` gives one. `nodeArgs`: before
+ * the script (e.g. `--cpu-prof` for the bench).
+ */
+export function runServer(args: string[], env: Record<string, string> = {}, nodeArgs: readonly string[] = []): ServerRun {
   const base: Record<string, string | undefined> = { ...process.env };
   delete base.PARCOURS_SERVICE_PASSPHRASE;
   delete base.CREDENTIALS_DIRECTORY;
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_CLI, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...base, ...env } });
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', SERVER_CLI, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...base, ...env } });
   let out = '';
   let err = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString('utf8')));
