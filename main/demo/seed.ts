@@ -76,6 +76,10 @@ interface StaffSeed {
   displayName: string;
   role: Role;
   structure: string;
+  /** A partner référent (the handbook's DUI extranet): active with the signed charte's date and the access request. */
+  partner?: boolean;
+  charteSignedOn?: string;
+  accessRequestRef?: string;
 }
 
 const ADMIN: StaffSeed = { login: 'admin', displayName: 'Hélène Lefèvre', role: 'administrateur', structure: 'MDS de l’Arrageois' };
@@ -84,9 +88,9 @@ const STAFF: readonly StaffSeed[] = [
   { login: 'correspondant2', displayName: 'Frédéric Delépine', role: 'correspondant', structure: 'SLAI – MDS de l’Arrageois' },
   { login: 'secretaire', displayName: 'Éloïse Ménard', role: 'secretaire_ep', structure: 'Secrétariat EP – MDS de l’Arrageois' },
   { login: 'referent1', displayName: 'Jérôme Dubois', role: 'referent', structure: 'MDS de l’Arrageois' },
-  { login: 'referent2', displayName: 'Agnès Lemaître', role: 'referent', structure: 'CCAS de Valmont-sur-Scarpe' },
-  { login: 'referent3', displayName: 'Thérèse Duval', role: 'referent', structure: 'Association Tremplin Artois' },
-  { login: 'referent4', displayName: 'Stéphane Hébert', role: 'referent', structure: 'France Travail Arrageville' },
+  { login: 'referent2', displayName: 'Agnès Lemaître', role: 'referent', structure: 'CCAS de Valmont-sur-Scarpe', partner: true, charteSignedOn: '2024-09-02', accessRequestRef: 'DA-2024-0117' },
+  { login: 'referent3', displayName: 'Thérèse Duval', role: 'referent', structure: 'Association Tremplin Artois', partner: true, charteSignedOn: '2024-10-14', accessRequestRef: 'DA-2024-0142' },
+  { login: 'referent4', displayName: 'Stéphane Hébert', role: 'referent', structure: 'France Travail Arrageville', partner: true, charteSignedOn: '2024-11-04', accessRequestRef: 'DA-2024-0158' },
 ];
 
 /** Organismes référents an orientation decision names (one of each type; a France Travail one for « emploi »). */

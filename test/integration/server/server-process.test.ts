@@ -157,10 +157,12 @@ describe('the server process over TLS', () => {
       });
       return { received, opened };
     };
-    const sameMds = listen(browserHeaders(await browserLogin(server, 'referent3', DEMO_PASSWORD)));
+    const sameMds = listen(browserHeaders(await browserLogin(server, 'referent1', DEMO_PASSWORD)));
     const otherMds = listen(await desktopLogin(server, 'referent4', DEMO_PASSWORD));
-    const [a, b] = await Promise.all([sameMds.opened, otherMds.opened]);
-    expect([a.status, b.status]).toEqual([200, 200]);
+    // A partner référent of the same MDS (the demo's CCAS): only what names them, not the MDS's account change.
+    const partner = listen(browserHeaders(await browserLogin(server, 'referent3', DEMO_PASSWORD)));
+    const [a, b, c] = await Promise.all([sameMds.opened, otherMds.opened, partner.opened]);
+    expect([a.status, b.status, c.status]).toEqual([200, 200, 200]);
 
     const admin = await desktopLogin(server, 'admin', DEMO_PASSWORD);
     const write = await send(server, { headers: admin, body: { method: 'mds.update', input: { name: DEMO_MDS.name, address: DEMO_MDS.address, commune: DEMO_MDS.commune } } });
@@ -170,11 +172,13 @@ describe('the server process over TLS', () => {
     await new Promise((r) => setTimeout(r, 500));
     a.stop();
     b.stop();
+    c.stop();
     const events = sameMds.received.join('').match(/^data: .*$/gm) ?? [];
     expect(events.length).toBeGreaterThan(0);
     for (const line of events) expect(JSON.parse(line.slice('data: '.length))).toEqual({ seq: expect.any(Number), kind: expect.any(String) });
     expect(events.map((l) => JSON.parse(l.slice(6)) as { kind: string }).some((e) => e.kind === 'compte')).toBe(true);
     expect(otherMds.received.join('')).not.toContain('event: change');
+    expect(partner.received.join('')).not.toContain('event: change');
   });
 
   it('logs no personal data after real traffic (logins, searches, dossiers opened, a write, a PDF)', async () => {
